@@ -1,0 +1,583 @@
+"""Boilerplate detection: the parts of a web article that are not its main text.
+
+:func:`find_boilerplate` works line by line, then on paragraph blocks (runs of non-blank
+lines), with general rules and small multilingual phrase tables (fr, en, es, de, some it/pt/nl).
+Nothing is deleted: each region found becomes a :class:`~claims.model.RemovedSpan` with a reason,
+and :func:`kept_spans` gives the complement. Rules, in order:
+
+1. ``front_matter``: a YAML block (``---`` ... ``---``) at the very top.
+2. Whole-line rules: ``markup`` (no letter or digit: ``---``, ``* * *``, emoji), ``image`` /
+   ``link_only`` (Markdown image or link alone on its line, a bare URL), ``share_counter``
+   ("5M+", "4.6M+", "1,2K partages"), ``social`` (network names, "Facebook followers", "Follow
+   Me", "Suivez-nous"), ``share`` ("Partager:", "Share this article"), ``cookie_banner``
+   (a line about cookies and consent, consent buttons "Accepter", "Accept all"), ``legal``
+   ("Privacy Policy", "Mentions légales", copyright lines), ``read_also`` ("Lire aussi : ...",
+   "Read more", "Voir aussi"), ``comment_form`` ("Laisser un commentaire", "Votre adresse e-mail
+   ne sera pas publiée", Akismet notices), ``newsletter`` (prompts to subscribe to *our*
+   newsletter), ``back_to_top`` and ``navigation`` ("Retour en haut", "Chercher", "Menu",
+   "Article suivant"), ``breadcrumb`` ("Accueil - Économie - Article"), ``tags`` (a "Tags" /
+   "Étiquettes" heading, "Tags: a, b, c"), ``advertisement``, ``credit`` ("Photo : AFP"),
+   ``lorem_ipsum`` (Latin filler), ``tag_cloud`` (a long line of keywords with no sentence
+   punctuation and almost no function words; or the unpunctuated keyword line after a tags heading).
+3. Widgets: a short line (2 words or fewer, unpunctuated) right above or below a social, share,
+   counter or cookie line, in the same block, shares its reason ("Abonnés" under "12K").
+4. ``navigation``: runs of two or more consecutive short (3 words or fewer) unpunctuated lines
+   without digits (menus: "Blog", "Actualités"), unless introduced by a colon or made of bullet
+   items.
+5. ``duplicate``: a line of 3 words or more repeating an earlier line (a title shown twice).
+6. ``foreign_language``: a line of 5 words or more, not in quotes, that lingua confidently puts
+   in another language than the document (when the document language is given) and that is
+   unrelated to the rest of the document: none of its capitalised names occurs elsewhere and it
+   shares less than 30 % of its content words (an unrelated headline). English words quoted inside
+   a French sentence never trigger it: the whole line must be foreign.
+7. ``footer``: after an end-of-article marker (comment form, share, tags, newsletter, back to top)
+   in the second half of the text, the remaining lines go too, unless a prose paragraph
+   (20 words or more, ending a sentence) follows, in which case the marker was not the end.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from .model import RemovedSpan, Span
+
+# ----------------------------------------------------------------------------- helpers
+
+_QUOTES_OPEN = "«“„\"'‘‹"
+_SENT_END = re.compile(r"[.!?…](?:[\"'»”’)\]]|\s)*$")
+_SENT_PUNCT_INSIDE = re.compile(r"[.!?;…](?:\s|$)")
+_BULLET = re.compile(r"^(?:[•●▪◦‣∙·\-*–—+]|\d{1,3}[.)]|[a-z]\))\s+")
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_ALNUM = re.compile(r"[^\W_]")
+
+
+class _FoldTable(dict):
+    """str.translate table computed per character on first use: accents off, case folded."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch in "’‘":
+            value = "'"
+        else:
+            value = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).casefold()
+        self[code] = value
+        return value
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free form of ``text`` with typographic apostrophes as ``'``."""
+    return text.translate(_FOLD)
+
+
+def _norm(text: str) -> str:
+    """Folded text without leading/trailing non-alphanumerics and with single spaces."""
+    s = re.sub(r"\s+", " ", fold(text)).strip()
+    s = re.sub(r"^[^\w(]+|[^\w)]+$", "", s)
+    return s
+
+
+def _alts(words: set[str] | list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# ----------------------------------------------------------------------------- phrase tables
+# All entries are in folded form (lower case, no accents, "'" apostrophes).
+
+NETWORKS = {
+    "facebook", "twitter", "x", "linkedin", "instagram", "youtube", "tiktok", "pinterest", "whatsapp",
+    "telegram", "snapchat", "reddit", "threads", "mastodon", "bluesky", "flipboard", "messenger",
+    "google news", "rss", "dailymotion", "twitch", "discord", "tumblr", "vk", "viber", "line", "email",
+    "e-mail", "mail", "imprimer", "print", "copier le lien", "copy link", "google+", "xing",
+}
+_NET = _alts(NETWORKS)
+_AUDIENCE = ("followers|follower|abonnes|abonne|fans|fan|subscribers|subscriber|likes|like|members|membres|"
+             "seguidores|suscriptores|abonnenten|follower|iscritti|seguidores|volgers|vues|views|partages|shares|"
+             "j'aime|reactions|abonnements")
+
+SHARE_RE = re.compile(
+    r"^(?:partager|partagez|partage|share|shares|compartir|comparte|compartilhar|partilhar|teilen|condividi|"
+    r"delen|tweet|tweeter)"
+    r"(?:\s+(?:cet|cette|ce|l'|l'article|this|the|sur|on|en|auf|su|no|op|via|par|by|article|story|post|page|it)\b.*)?$"
+)
+SOCIAL_RE = [
+    re.compile(rf"^(?:(?:{_NET})\s*[,|/·•-]?\s*)+$"),
+    re.compile(rf"^(?:{_NET})\s+(?:{_AUDIENCE})$"),
+    re.compile(rf"^(?:\d[\d.,\s]*[km]?\+?\s*)?(?:{_AUDIENCE})(?:\s+(?:sur|on|en|auf)\s+(?:{_NET}))?$"),
+    re.compile(r"^(?:follow|subscribe|suivez|suivre|abonnez|rejoignez|join|sigue|siguenos|folgen|folge|seguici|"
+               r"segue|volg)\S*(?:\s+\S+){0,7}$"),
+]
+_SOCIAL_OBJECT = re.compile(
+    rf"\b(?:me|us|nous|moi|vous|my|our|channel|channels|chaine|social|network|reseaux|notre|nos|{_NET})\b"
+)
+COUNTER_RE = re.compile(r"^\s*(?:\d+(?:[.,]\d+)?\s*[kKmM]\+?|\d+(?:[.,]\d+)?\s*[kKmM]?\+)\s*$")
+COUNTER_WORD_RE = re.compile(rf"^\d[\d.,\s]*[km]?\+?\s*(?:{_AUDIENCE}|commentaires?|comments?|likes?)$")
+
+COOKIE_RE = re.compile(r"\bcookies?\b|\btemoins de connexion\b|\btraceurs\b")
+# a cookie line is a banner when the site speaks about itself or to the reader
+COOKIE_CONTEXT_RE = re.compile(
+    r"\b(?:nous utilisons|nous et nos partenaires|notre site|nos partenaires|ce site|vous acceptez|en poursuivant|"
+    r"en continuant|utilise des cookies|utilisons des cookies|accepter les cookies|gerer les cookies|"
+    r"parametres des cookies|politique (?:de|des|relative aux) cookies|en savoir plus|we use|we and our partners|"
+    r"our site|our website|our partners|this site|this website|you agree|you accept|you consent|by continuing|"
+    r"by using|uses cookies|accept cookies|manage cookies|cookie settings|cookie policy|learn more|usamos|"
+    r"utilizamos|este sitio|nuestro sitio|wir verwenden|wir nutzen|diese website|unsere website|utilizziamo|"
+    r"questo sito|utilizamos|este site)\b"
+)
+CONSENT_BUTTONS = {
+    "accepter", "accepter tout", "tout accepter", "accepter et fermer", "j'accepte", "refuser", "tout refuser",
+    "continuer sans accepter", "personnaliser", "parametrer", "parametres des cookies", "gerer les cookies",
+    "gerer mes preferences", "gerer les preferences", "accept", "accept all", "accept cookies", "i accept",
+    "i agree", "reject", "reject all", "decline", "manage preferences", "manage cookies", "cookie settings",
+    "got it", "ok", "aceptar", "aceptar todo", "aceptar todas", "rechazar", "configurar", "akzeptieren",
+    "alle akzeptieren", "ablehnen", "einstellungen", "accetta", "accetta tutto", "rifiuta", "aceitar",
+    "rejeitar", "accepteren", "weigeren",
+}
+LEGAL_EXACT = {
+    "privacy policy", "privacy", "politique de confidentialite", "politique de confidentialite et cookies",
+    "politique des cookies", "politique de cookies", "cookie policy", "mentions legales", "conditions generales",
+    "conditions generales d'utilisation", "conditions d'utilisation", "cgu", "cgv", "terms of use",
+    "terms of service", "terms and conditions", "terms", "politica de privacidad", "politica de cookies",
+    "aviso legal", "datenschutz", "datenschutzerklarung", "impressum", "contact", "contactez-nous", "contact us",
+    "nous contacter", "a propos", "qui sommes-nous", "about", "about us", "plan du site", "sitemap",
+    "informativa sulla privacy", "politica de privacidade", "gestion des cookies", "donnees personnelles",
+}
+LEGAL_RE = re.compile(
+    r"^(?:©|\(c\)|copyright\b)|\btous droits reserves\b|\ball rights reserved\b|\btodos los derechos reservados\b|"
+    r"\balle rechte vorbehalten\b|\btutti i diritti riservati\b|\btodos os direitos reservados\b"
+)
+READ_ALSO_PREFIX = re.compile(
+    r"^(?:a lire aussi|lire aussi|a lire egalement|lire egalement|voir aussi|a voir aussi|voir egalement|"
+    r"a voir egalement|a decouvrir aussi|a decouvrir egalement|sur le meme sujet|lire la suite|"
+    r"read also|also read|read more|read next|see also|continue reading|keep reading|"
+    r"lee tambien|leer tambien|lea tambien|ver tambien|lea mas|leer mas|lesen sie auch|lesen sie mehr|weiterlesen|"
+    r"leggi anche|vedi anche|leia tambem|veja tambem|lees ook|lees meer)\b"
+)
+READ_ALSO_EXACT = {
+    "related", "related articles", "related article", "related posts", "related stories", "related content",
+    "articles similaires", "articles lies", "articles connexes", "a lire", "a lire ensuite", "vous aimerez aussi",
+    "vous aimerez aussi lire", "vous pourriez aussi aimer", "you may also like", "you might also like",
+    "recommended", "recommande", "recommande pour vous", "en savoir plus", "learn more", "mehr zum thema",
+    "auch interessant", "noticias relacionadas", "te puede interesar", "dans la meme rubrique", "les plus lus",
+    "most read", "most popular", "les plus populaires", "popular posts", "derniers articles", "latest news",
+    "latest posts", "latest articles", "articles recents", "recent posts", "a la une", "dernieres actualites",
+    "more stories", "more news", "plus d'articles", "nos derniers articles", "tendances", "trending",
+}
+COMMENT_EXACT = {
+    "laisser un commentaire", "laissez un commentaire", "ajouter un commentaire", "laisser une reponse",
+    "commentaires", "commentaire", "repondre", "leave a comment", "leave a reply", "add a comment", "comments",
+    "comment", "reply", "post comment", "publier le commentaire", "envoyer le commentaire", "annuler la reponse",
+    "cancel reply", "deja un comentario", "dejar un comentario", "deja una respuesta", "comentarios",
+    "kommentar hinterlassen", "schreibe einen kommentar", "kommentare", "kommentar", "lascia un commento",
+    "commenti", "deixe um comentario", "deixe uma resposta", "reageer", "reacties", "reagir", "reagissez",
+    "donnez votre avis", "votre commentaire", "your comment", "nom", "name", "site web", "website",
+}
+COMMENT_RE = re.compile(
+    r"\b(?:votre adresse (?:e-mail|email|mail|de messagerie|electronique) ne sera pas publiee|"
+    r"your email address will not be published|ce site utilise akismet|this site uses akismet|"
+    r"champs obligatoires sont (?:indiques|marques)|required fields are marked|enregistrer mon nom|"
+    r"save my name, email|tu direccion de correo electronico no sera publicada|"
+    r"(?:deine|ihre) e-mail-adresse wird nicht veroffentlicht|il tuo indirizzo email non sara pubblicato|"
+    r"o seu endereco de email nao sera publicado|je e-mailadres wordt niet gepubliceerd|"
+    r"vous devez etre connecte pour publier un commentaire|you must be logged in to post a comment|"
+    r"soyez le premier a commenter|be the first to comment)"
+)
+COMMENT_COUNT_RE = re.compile(
+    r"^\d+\s+(?:commentaires?|comments?|comentarios?|kommentare?|commenti|reactions?|reponses?|replies|reacties)$"
+)
+NEWSLETTER_RE = re.compile(
+    r"(?:\b(?:notre|nos|our|nuestro|nuestra|nuestros|unseren?|la nostra|nossa|onze)\s+(?:\w+\s+){0,2}"
+    r"(?:newsletters?|infolettres?|lettres? d'information|boletin)\b)|"
+    r"(?:\b(?:inscrivez-vous|abonnez-vous|subscribe|sign up|signup|suscribete|registrate|abonnieren sie|"
+    r"melden sie sich|iscriviti|inscreva-se|schrijf je in|recevez|receive|get)\b.{0,60}\b(?:newsletters?|"
+    r"infolettres?|lettre d'information|boletin)\b)"
+)
+NEWSLETTER_EXACT = {
+    "newsletter", "newsletters", "infolettre", "s'abonner", "abonnez-vous", "je m'abonne", "subscribe",
+    "subscribe now", "sign up", "s'inscrire", "inscrivez-vous", "suscribete", "abonnieren", "iscriviti",
+    "recevoir la newsletter", "abonnez-vous a la newsletter", "inscription a la newsletter",
+}
+BACK_TO_TOP = {
+    "retour en haut", "retour en haut de page", "haut de page", "retour haut de page", "remonter", "back to top",
+    "scroll to top", "top", "volver arriba", "ir arriba", "nach oben", "zuruck nach oben", "torna su",
+    "voltar ao topo", "naar boven", "terug naar boven",
+}
+NAVIGATION = {
+    "chercher", "rechercher", "recherche", "search", "buscar", "busqueda", "suche", "suchen", "cerca",
+    "pesquisar", "zoeken", "menu", "main menu", "menu principal", "fermer", "close", "accueil", "home",
+    "homepage", "inicio", "startseite", "skip to content", "skip to main content", "aller au contenu",
+    "aller au contenu principal", "passer au contenu", "passer au contenu principal", "ir al contenido",
+    "zum inhalt springen", "article precedent", "article suivant", "previous article", "next article",
+    "previous post", "next post", "precedent", "suivant", "previous", "next", "page suivante", "page precedente",
+    "next page", "previous page", "voir plus", "voir tout", "load more", "charger plus", "afficher plus",
+    "show more", "see more", "see all", "view all", "tous les articles", "all posts", "sommaire",
+    "table des matieres", "table of contents", "contents", "navigation", "se connecter", "connexion", "login",
+    "log in", "sign in", "register", "mon compte", "my account", "se deconnecter", "logout", "deconnexion",
+    "entrada anterior", "entrada siguiente", "vorheriger artikel", "nachster artikel", "articolo precedente",
+    "articolo successivo",
+}
+TAGS_HEADER = {
+    "etiquettes", "etiquette", "tags", "tag", "tags associes", "mots-cles", "mots cles", "mot-cle", "themes",
+    "sujets", "categories", "categorie", "rubriques", "rubrique", "keywords", "topics", "etiquetas", "temas",
+    "schlagworter", "schlagwoerter", "stichworter", "themen", "argomenti", "palavras-chave", "trefwoorden",
+    "classe sous", "filed under", "posted in", "publie dans",
+}
+TAGS_LINE_RE = re.compile(
+    r"^(?:tags?|etiquettes?|mots[- ]cles?|keywords|categories?|categorie|etiquetas|schlagworter|themen|"
+    r"filed under|posted in|classe sous|publie dans)\s*:\s*\S"
+)
+ADVERTISEMENT = {
+    "publicite", "pub", "advertisement", "advertising", "ad", "ads", "annonce", "sponsorise", "contenu sponsorise",
+    "article sponsorise", "sponsored", "sponsored content", "contenu partenaire", "publi-reportage",
+    "publireportage", "publicidad", "anuncio", "contenido patrocinado", "anzeige", "werbung", "pubblicita",
+    "publicidade", "advertentie", "partner content",
+}
+CREDIT_RE = re.compile(
+    r"^(?:photo|photos|credit photo|credits photo|credit|credits|image|illustration|source image|"
+    r"foto|bild|picture)\s*:\s*\S"
+)
+BREADCRUMB_SPLIT = re.compile(r"\s+(?:-|–|—|>|»|›|/|\||→|::|•)\s+")
+HOME_WORDS = {"accueil", "home", "homepage", "inicio", "startseite", "page d'accueil", "index", "portada", "home page"}
+BREADCRUMB_PREFIX = re.compile(r"^(?:vous etes ici|you are here|usted esta aqui|sie sind hier)\s*:")
+
+LOREM = set(
+    """lorem ipsum dolor sit amet consectetur consectetuer adipiscing adipisicing elit sed do eiusmod tempor
+    incididunt ut labore et dolore magna aliqua enim ad minim veniam quis nostrud exercitation ullamco laboris
+    nisi aliquip ex ea commodo consequat duis aute irure in reprehenderit voluptate velit esse cillum eu fugiat
+    nulla pariatur excepteur sint occaecat cupidatat non proident sunt culpa qui officia deserunt mollit anim id
+    est laborum vestibulum ante primis faucibus orci luctus ultrices posuere cubilia curae donec nec nunc nibh
+    mauris vel pellentesque habitant morbi tristique senectus netus malesuada fames ac turpis egestas integer
+    aenean vitae etiam quam praesent lacus nullam fusce suspendisse lectus sapien tellus massa vivamus cras
+    maecenas sem risus leo eget justo mi odio nam purus felis urna dui augue tortor proin ligula arcu mollis at
+    phasellus porta ultricies dapibus curabitur condimentum sollicitudin pulvinar varius pharetra viverra feugiat
+    hendrerit imperdiet libero erat volutpat blandit tincidunt interdum semper gravida lacinia scelerisque
+    placerat accumsan aliquam sodales rhoncus venenatis mattis sagittis euismod elementum eleifend facilisis
+    metus neque lobortis iaculis fermentum vehicula ornare congue dignissim efficitur fringilla convallis rutrum
+    alienum phaedrum torquatos vis detraxit periculis nihil expetendis mei an pericula euripidis hinc partem ei
+    eos nisl graecis vix aperiri eius pertinax sensibus error epicurei mea urbanitas moderatius rationibus
+    definiebas purto zril laoreet omnium interpretaris pro alia illum vim""".split()
+)
+
+# Function words of fr, en, es, de: a line of keywords has almost none of them.
+STOPWORDS = set(
+    """le la les un une des du de d l et ou en dans sur pour par avec sans que qui ne pas est sont a au aux ce
+    cette ces son sa ses leur leurs il elle ils elles nous vous on se s qu y mais donc plus tres
+    the a an of to in on for with by at from and or but is are was were be been that this these those it its as
+    not no has have had will would can could their his her they we you which who
+    el los las una unos del al y o que por con para es son se su sus lo como mas pero
+    der die das den dem ein eine und oder mit von zu im ist sind nicht auch auf fur dass""".split()
+)
+
+
+# Function words specific to one language: two of them in a line show it is in that language
+# without asking the language detector (a cheap pre-filter for the foreign-line rule).
+MARKERS = {
+    "fr": set("les une dans pour avec sont cette ete aux du qui pas leur leurs mais nous vous elle ils elles sur au "
+              "ces ses".split()),
+    "en": set("the and of to with that this for from by have has which their they are were".split()),
+    "es": set("el los las del y por para con sus al como pero muy".split()),
+    "de": set("der die das und ist nicht mit von zu den dem ein eine auf fur sich auch wird".split()),
+}
+
+
+# ----------------------------------------------------------------------------- line model
+
+@dataclass
+class _Line:
+    index: int
+    start: int
+    end: int
+    text: str  # stripped
+    norm: str
+    tokens: list[str]
+    folded: list[str]  # tokens in folded form (same words, for table look-ups)
+    block: int
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    block = 0
+    prev_blank = True
+    for i, raw in enumerate(text.split("\n")):
+        stripped = raw.strip()
+        if stripped:
+            if prev_blank:
+                block += 1
+            lead = len(raw) - len(raw.lstrip())
+            start = pos + lead
+            folded = fold(stripped)
+            out.append(
+                _Line(i, start, start + len(stripped), stripped, _norm(stripped), _TOKEN.findall(stripped),
+                      _TOKEN.findall(folded), block)
+            )
+        prev_blank = not stripped
+        pos += len(raw) + 1
+    return out
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(_SENT_END.search(text))
+
+
+def _is_short_label(line: _Line, max_words: int = 4) -> bool:
+    return len(line.tokens) <= max_words and not _ends_sentence(line.text)
+
+
+# ----------------------------------------------------------------------------- rules
+
+_MD_IMAGE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)\s*)+$")
+_MD_LINK = re.compile(r"^(?:[-*•]\s*)?\[[^\]]*\]\([^)]*\)$")
+_BARE_URL = re.compile(r"^<?(?:https?://|www\.)\S+>?$")
+_HTML_COMMENT = re.compile(r"^<!--.*-->$")
+_FRONT_MATTER = re.compile(  # "---", then "key: value", indented or "- item" lines, then "---" or "..."
+    r"\A---[ \t]*\n((?:[ \t]*[A-Za-z_][\w-]*[ \t]*:.*\n|[ \t]+.*\n|[ \t]*-.*\n|[ \t]*\n)*?)(?:---|\.\.\.)[ \t]*(?=\n|\Z)"
+)
+
+
+def _tag_cloud(line: _Line) -> bool:
+    toks = line.tokens
+    if len(toks) < 15 or _SENT_PUNCT_INSIDE.search(line.text):
+        return False
+    stop = sum(1 for t in line.folded if t in STOPWORDS)
+    return stop / len(toks) < 0.15
+
+
+def _lorem(line: _Line) -> bool:
+    if "lorem ipsum" in line.norm:
+        return True
+    toks = line.folded
+    if len(toks) < 5:
+        return False
+    hits = [t for t in toks if t in LOREM]
+    return len(hits) / len(toks) >= 0.5 and sum(1 for t in hits if len(t) >= 5) >= 3
+
+
+def _breadcrumb(line: _Line) -> bool:
+    if BREADCRUMB_PREFIX.match(line.norm):
+        return True
+    parts = BREADCRUMB_SPLIT.split(line.text)
+    if len(parts) < 3 or re.search(r"[.!;…](?:\s|$)", line.text):
+        return False
+    sizes = [len(_TOKEN.findall(p)) for p in parts]
+    if min(sizes) == 0 or max(sizes) > 10:
+        return False
+    return _norm(parts[0]) in HOME_WORDS or (len(parts) >= 4 and max(sizes) <= 6)
+
+
+def _line_reason(line: _Line) -> str | None:
+    """Reason for removing a line judged on its own, or None."""
+    text, n, ntok = line.text, line.norm, len(line.tokens)
+    if not _ALNUM.search(text):
+        return "markup"
+    if _MD_IMAGE.match(text):
+        return "image"
+    if _MD_LINK.match(text) or _BARE_URL.match(text):
+        return "link_only"
+    if _HTML_COMMENT.match(text):
+        return "markup"
+    if COUNTER_RE.match(text) or (ntok <= 5 and COUNTER_WORD_RE.match(n)):
+        return "share_counter"
+    if ntok <= 8:
+        if SOCIAL_RE[0].match(n) or SOCIAL_RE[1].match(n) or SOCIAL_RE[2].match(n):
+            return "social"
+        if SOCIAL_RE[3].match(n) and _SOCIAL_OBJECT.search(n) and not _ends_sentence(text):
+            return "social"
+        if ntok <= 6 and SHARE_RE.match(n):
+            return "share"
+    if ntok <= 80 and COOKIE_RE.search(n) and COOKIE_CONTEXT_RE.search(n):
+        return "cookie_banner"
+    if n in CONSENT_BUTTONS:
+        return "cookie_banner"
+    if n in LEGAL_EXACT or (ntok <= 25 and LEGAL_RE.search(fold(text))):
+        return "legal"
+    if ntok <= 30 and READ_ALSO_PREFIX.match(n):
+        return "read_also"
+    if n in READ_ALSO_EXACT:
+        return "read_also"
+    if n in COMMENT_EXACT or COMMENT_COUNT_RE.match(n) or (ntok <= 40 and COMMENT_RE.search(n)):
+        return "comment_form"
+    if n in NEWSLETTER_EXACT or (ntok <= 40 and NEWSLETTER_RE.search(n)):
+        return "newsletter"
+    if n in BACK_TO_TOP:
+        return "back_to_top"
+    if n in NAVIGATION:
+        return "navigation"
+    if n in TAGS_HEADER or (TAGS_LINE_RE.match(n) and not _ends_sentence(text)):
+        return "tags"
+    if n in ADVERTISEMENT:
+        return "advertisement"
+    if ntok <= 12 and CREDIT_RE.match(n):
+        return "credit"
+    if _breadcrumb(line):
+        return "breadcrumb"
+    if _lorem(line):
+        return "lorem_ipsum"
+    if _tag_cloud(line):
+        return "tag_cloud"
+    return None
+
+
+_END_MARKERS = {"comment_form", "share", "tags", "newsletter", "back_to_top"}
+_WIDGET_REASONS = {"social", "share_counter", "cookie_banner", "share"}
+
+
+def _quoted(text: str) -> bool:
+    """True when the line is (mostly) a quotation."""
+    if text[0] in _QUOTES_OPEN:
+        return True
+    inside = sum(len(m) for m in re.findall(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", text))
+    return inside >= 0.5 * len(text)
+
+
+def _foreign_lines(lines: list[_Line], reasons: dict[int, str], language: str) -> None:
+    from .langdetect import LANGUAGES, language_confidences
+
+    if language not in LANGUAGES:
+        return
+    markers = MARKERS.get(language, set())
+    vocab: Counter[str] = Counter()
+    names_count: Counter[str] = Counter(t for line in lines for t in line.tokens)
+    line_words: dict[int, Counter[str]] = {}
+    for k, line in enumerate(lines):
+        words = Counter(t for t in line.folded if len(t) >= 4 and not t.isdigit())
+        line_words[k] = words
+        vocab.update(words)
+    for k, line in enumerate(lines):
+        if k in reasons or len(line.tokens) < 5 or _quoted(line.text):
+            continue
+        if len(markers.intersection(line.folded)) >= 2:
+            continue  # plainly in the document language
+        conf = language_confidences(line.text)
+        if not conf:
+            continue
+        best, value = conf[0]
+        mine = dict(conf).get(language, 0.0)
+        if best == language or value < 0.7 or mine > 0.15:
+            continue
+        words = line_words[k]
+        names = [t for t in line.tokens if t[0].isupper() and len(t) >= 3 and t.lower() not in STOPWORDS]
+        if any(names_count[t] > line.tokens.count(t) for t in names):
+            continue  # names the article's subjects: the same story in another language, keep
+        if words and sum(1 for w, c in words.items() if vocab[w] > c) / len(words) >= 0.3:
+            continue  # shares the article's vocabulary: keep
+        reasons[k] = "foreign_language"
+
+
+def find_boilerplate(text: str, language: str | None = None) -> list[RemovedSpan]:
+    """Boilerplate regions of ``text`` (document language ``language``, ISO 639-1, may be None).
+
+    Spans cover whole lines (without surrounding whitespace); consecutive lines with the same
+    reason are merged into one span. Offsets are ``str`` offsets into ``text``.
+    """
+    lines = _lines(text)
+    reasons: dict[int, str] = {}  # position in `lines` -> reason
+
+    fm = _FRONT_MATTER.match(text)
+    if fm and fm.group(1).strip():
+        for k, line in enumerate(lines):
+            if line.start < fm.end():
+                reasons[k] = "front_matter"
+
+    for k, line in enumerate(lines):
+        if k not in reasons:
+            r = _line_reason(line)
+            if r:
+                reasons[k] = r
+
+    # the unpunctuated line that follows a "Tags" heading is a tag list
+    for k, line in enumerate(lines[:-1]):
+        if reasons.get(k) == "tags" and k + 1 not in reasons:
+            nxt = lines[k + 1]
+            stop = sum(1 for t in nxt.folded if t in STOPWORDS) / max(1, len(nxt.tokens))
+            if not _SENT_PUNCT_INSIDE.search(nxt.text) and (stop < 0.25 or nxt.text.count(",") >= 2):
+                reasons[k + 1] = "tag_cloud"
+
+    # widgets: a short label right next to a social/counter/cookie line (same block) goes with it
+    found = {k: r for k, r in reasons.items() if r in _WIDGET_REASONS}
+    for k, reason in sorted(found.items()):
+        for m in (k - 1, k + 1):
+            if 0 <= m < len(lines) and m not in reasons and lines[m].block == lines[k].block \
+                    and _is_short_label(lines[m], 2):
+                reasons[m] = reason
+
+    # menus: consecutive short unpunctuated lines
+    from .ingest.dates import find_dates
+
+    def menu_item(k: int) -> bool:
+        line = lines[k]
+        return (
+            k not in reasons
+            and len(line.tokens) <= 3
+            and not any(ch.isdigit() for ch in line.text)
+            and not _ends_sentence(line.text)
+            and not line.text.endswith(":")
+            and not _BULLET.match(line.text)
+            and not find_dates(line.text)
+        )
+
+    k = 0
+    while k < len(lines):
+        j = k
+        while j < len(lines) and lines[j].block == lines[k].block and menu_item(j):
+            j += 1
+        if j - k >= 2 and not (k > 0 and lines[k - 1].block == lines[k].block and lines[k - 1].text.endswith(":")):
+            for m in range(k, j):
+                reasons[m] = "navigation"
+        k = max(j, k + 1)
+
+    # repeated lines (a title printed twice)
+    seen: set[str] = set()
+    for k, line in enumerate(lines):
+        key = re.sub(r"\W+", "", line.norm)
+        if len(line.tokens) >= 3 and key in seen and k not in reasons:
+            reasons[k] = "duplicate"
+        seen.add(key)
+
+    if language:
+        _foreign_lines(lines, reasons, language)
+
+    # footer: everything after an end-of-article marker in the second half of the text
+    half = len(text) / 2
+    for k, line in enumerate(lines):
+        if reasons.get(k) in _END_MARKERS and line.start >= half:
+            rest = [m for m in range(k + 1, len(lines)) if m not in reasons]
+            if not any(len(lines[m].tokens) >= 20 and _ends_sentence(lines[m].text) for m in rest):
+                for m in rest:
+                    reasons[m] = "footer"
+            break
+
+    spans: list[RemovedSpan] = []
+    for k in sorted(reasons):
+        line, reason = lines[k], reasons[k]
+        if spans and spans[-1].reason == reason and not text[spans[-1].end:line.start].strip():
+            spans[-1].end = line.end
+        else:
+            spans.append(RemovedSpan(start=line.start, end=line.end, reason=reason))
+    return spans
+
+
+def kept_spans(text: str, removed: list[RemovedSpan]) -> list[Span]:
+    """The complement of ``removed`` in ``text``, trimmed of whitespace, without empty regions."""
+    out: list[Span] = []
+    pos = 0
+    for r in sorted(removed, key=lambda s: s.start):
+        _add_region(text, pos, r.start, out)
+        pos = max(pos, r.end)
+    _add_region(text, pos, len(text), out)
+    return out
+
+
+def _add_region(text: str, start: int, end: int, out: list[Span]) -> None:
+    if end <= start:
+        return
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    out.append(Span(start=start + lead, end=start + lead + len(stripped)))

@@ -1,0 +1,276 @@
+"""Boilerplate removal on the seed articles and on realistic French / English page text."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from claims.boilerplate import find_boilerplate, kept_spans
+from claims.ingest import load_documents
+from claims.model import RemovedSpan
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+GOLD = ROOT.parent / "shared" / "eval" / "seeds_gold.json"
+
+
+@pytest.fixture(scope="module")
+def seed_docs():
+    return {d.id: d for d in load_documents([SEEDS])}
+
+
+def _removed(text: str, spans: list[RemovedSpan], needle: str) -> set[str]:
+    """Reasons of the removed spans covering every occurrence of ``needle`` (asserts it occurs)."""
+    starts = [m.start() for m in re.finditer(re.escape(needle), text)]
+    assert starts, needle
+    reasons = set()
+    for start in starts:
+        cover = [r for r in spans if r.start <= start and start + len(needle) <= r.end]
+        assert cover, f"{needle!r} at {start} not removed"
+        reasons.add(cover[0].reason)
+    return reasons
+
+
+def _kept_text(text: str, spans: list[RemovedSpan]) -> str:
+    return "\n".join(text[k.start:k.end] for k in kept_spans(text, spans))
+
+
+# ----------------------------------------------------------------------------- seeds
+
+SEED_BOILERPLATE = {
+    "000_3000d524335eeb56": {
+        "Lire aussi :": "read_also",
+        "Nous utilisons des cookies": "cookie_banner",
+        "Accepter": "cookie_banner",
+        "Privacy Policy": "legal",
+        "Laisser un commentaire": "comment_form",
+        "Votre adresse e-mail ne sera pas publiée": "comment_form",
+        "Ce site utilise Akismet": "comment_form",
+        "Retour en haut": "back_to_top",
+    },
+    "002_16ec99c30571758d": {
+        "Accueil - Technologies et Avenirs": "breadcrumb",
+        "Partager:": "share",
+        "Ajouter Un Commentaire": "comment_form",
+        "Chercher": "navigation",
+        "Étiquettes": "tags",
+        "abus technologie Accord OpenAI Apple": "tag_cloud",
+        "Alienum phaedrum torquatos": "lorem_ipsum",
+        "Follow my journey": "social",
+        "5M+": "share_counter",
+        "4.6M+": "share_counter",
+        "7M+": "share_counter",
+        "3.4M+": "share_counter",
+        "Facebook followers": "social",
+        "Youtube Subscribers": "social",
+        "Follow Me": "social",
+        "Subscribe Me": "social",
+    },
+    "003_3796be29cb9c2bb8": {
+        "inscrivez-vous à notre newsletter": "newsletter",
+        "Nos formations IA": "footer",
+    },
+    "004_d2611f6d5a1da141": {
+        "Pensión IMSS e ISSSTE: Fechas Clave para el Pago de Septiembre y el Calendario Completo del 2025":
+            "foreign_language",
+    },
+}
+
+
+@pytest.mark.parametrize("doc_id", sorted(SEED_BOILERPLATE))
+def test_seed_boilerplate_is_removed_with_reason(seed_docs, doc_id):
+    doc = seed_docs[doc_id]
+    for needle, reason in SEED_BOILERPLATE[doc_id].items():
+        assert _removed(doc.text, doc.removed, needle) == {reason}, needle
+
+
+def test_seed_main_text_is_kept(seed_docs):
+    # the body of 001 has no boilerplate at all
+    doc = seed_docs["001_30bbff10be10f2e0"]
+    assert doc.removed == [] and [(k.start, k.end) for k in doc.kept] == [(0, len(doc.text))]
+    kept = {d: _kept_text(seed_docs[d].text, seed_docs[d].removed) for d in seed_docs}
+    assert "EN BREF" in kept["000_3000d524335eeb56"]
+    assert "Une gouvernance sous pression" in kept["000_3000d524335eeb56"]  # headings stay
+    assert "décembre 12, 2024" in kept["002_16ec99c30571758d"]  # the dateline stays
+    assert "- Une source proche du dossier" in kept["002_16ec99c30571758d"]
+    assert "double-edged sword" in kept["004_d2611f6d5a1da141"]  # English words in a French sentence
+    assert "La valorisation d’OpenAI : Un enjeu de taille" in kept["004_d2611f6d5a1da141"]
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="shared gold data not available")
+def test_gold_boilerplate_strings_are_removed(seed_docs):
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    for needle in gold["boilerplate_must_not_yield_claims"]:
+        hits = [d for d in seed_docs.values() if needle in d.text]
+        assert hits, needle
+        for doc in hits:
+            _removed(doc.text, doc.removed, needle)
+
+
+def test_kept_is_the_trimmed_complement(seed_docs):
+    for doc in seed_docs.values():
+        covered = sorted([(r.start, r.end) for r in doc.removed] + [(k.start, k.end) for k in doc.kept])
+        for (a0, a1), (b0, b1) in zip(covered, covered[1:]):
+            assert a1 <= b0 and not doc.text[a1:b0].strip()  # no overlap, only whitespace between
+        for k in doc.kept:
+            chunk = doc.text[k.start:k.end]
+            assert chunk and chunk == chunk.strip()
+
+
+# ----------------------------------------------------------------------------- realistic snippets
+
+FR_PAGE = """Accueil > Économie > Énergie
+Le prix du gaz baisse de 10 % au 1er juillet
+
+Le tarif réglementé du gaz baissera de 10 % le 1er juillet, a annoncé la Commission de régulation de l'énergie. Cette baisse concerne 3 millions de foyers.
+
+À lire aussi : Électricité : ce qui change pour les factures en août
+
+« Nous répercutons la baisse des prix de gros », a expliqué M. Lefèvre, directeur de la CRE.
+
+Partager :
+Facebook
+Twitter
+12K
+Laisser une réponse
+Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *
+Tags : énergie, gaz, factures, CRE
+Ce site utilise des cookies pour améliorer votre expérience. En poursuivant votre navigation, vous acceptez leur utilisation.
+Tout accepter
+Mentions légales
+"""
+
+
+def test_french_page_furniture():
+    spans = find_boilerplate(FR_PAGE, "fr")
+    expected = {
+        "Accueil > Économie > Énergie": "breadcrumb",
+        "À lire aussi : Électricité": "read_also",
+        "Partager :": "share",
+        "Twitter": "social",
+        "12K": "share_counter",
+        "Laisser une réponse": "comment_form",
+        "Votre adresse e-mail ne sera pas publiée": "comment_form",
+        "Tags : énergie, gaz": "tags",
+        "Ce site utilise des cookies": "cookie_banner",
+        "Tout accepter": "cookie_banner",
+        "Mentions légales": "legal",
+    }
+    for needle, reason in expected.items():
+        assert _removed(FR_PAGE, spans, needle) == {reason}, needle
+    kept = _kept_text(FR_PAGE, spans)
+    assert "Le prix du gaz baisse de 10 % au 1er juillet" in kept
+    assert "Cette baisse concerne 3 millions de foyers." in kept
+    assert "« Nous répercutons la baisse des prix de gros »" in kept
+
+
+EN_PAGE = """Home » World » Europe
+Germany's economy shrank 0.3% in 2023
+
+Germany's economy contracted by 0.3% last year, the federal statistics office said on Monday, as high energy prices weighed on industry.
+
+Read more: Why Europe's largest economy is stalling
+
+Share this story
+We use cookies to personalise content and ads. By using this site you agree to our Cookie Policy.
+Accept all
+Reject all
+Leave a Reply
+Your email address will not be published. Required fields are marked *
+Back to top
+"""
+
+
+def test_english_page_furniture():
+    spans = find_boilerplate(EN_PAGE, "en")
+    for needle, reason in {
+        "Home » World » Europe": "breadcrumb",
+        "Read more: Why Europe": "read_also",
+        "Share this story": "share",
+        "We use cookies": "cookie_banner",
+        "Accept all": "cookie_banner",
+        "Reject all": "cookie_banner",
+        "Leave a Reply": "comment_form",
+        "Your email address will not be published": "comment_form",
+        "Back to top": "back_to_top",
+    }.items():
+        assert _removed(EN_PAGE, spans, needle) == {reason}, needle
+    kept = _kept_text(EN_PAGE, spans)
+    assert "Germany's economy contracted by 0.3% last year" in kept
+
+
+def test_prose_about_cookies_newsletters_and_comments_is_kept():
+    text = (
+        "La CNIL a infligé une amende de 150 millions d'euros à Google, qui ne permettait pas de refuser "
+        "les cookies aussi facilement que de les accepter.\n\n"
+        "Substack revendique 35 millions d'abonnés à ses newsletters, dont 3 millions payants.\n\n"
+        "Le ministre a refusé de laisser un commentaire sur ces chiffres, selon son entourage.\n\n"
+        "Suivez le guide : la réforme entrera en vigueur le 1er septembre.\n"
+    )
+    assert find_boilerplate(text, "fr") == []
+
+
+def test_foreign_headline_removed_but_related_or_quoted_foreign_lines_kept():
+    text = (
+        "Le constructeur Stellantis a vendu 6,2 millions de véhicules en 2023, en hausse de 7 %.\n"
+        "Liga MX: el América vence al Cruz Azul y se lleva el título del torneo de apertura\n"
+        "« We are very proud of what our teams achieved this year », a déclaré le patron de Stellantis.\n"
+        "Stellantis sales rise seven percent in a strong year for the group\n"
+        "Les ventes de véhicules électriques de Stellantis ont progressé de 21 % sur la même période.\n"
+    )
+    spans = find_boilerplate(text, "fr")
+    assert _removed(text, spans, "Liga MX: el América vence") == {"foreign_language"}
+    kept = _kept_text(text, spans)
+    assert "We are very proud" in kept  # a quotation
+    assert "Stellantis sales rise seven percent" in kept  # same story, other language
+    assert find_boilerplate(text, None) == []  # no document language: nothing judged foreign
+
+
+def test_tag_cloud_lorem_and_markup():
+    cloud = ("intelligence artificielle Apple Google startups fintech cybersécurité cloud Azure robotique "
+             "semi-conducteurs Nvidia levée de fonds régulation Europe données santé numérique")
+    text = (
+        "Le marché des puces a crû de 16 % en 2023, selon Gartner.\n\n"
+        f"{cloud}\n\n"
+        "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.\n\n"
+        "* * *\n"
+    )
+    spans = find_boilerplate(text, "fr")
+    assert _removed(text, spans, cloud) == {"tag_cloud"}
+    assert _removed(text, spans, "Lorem ipsum dolor") == {"lorem_ipsum"}
+    assert _removed(text, spans, "* * *") == {"markup"}
+    assert _kept_text(text, spans) == "Le marché des puces a crû de 16 % en 2023, selon Gartner."
+
+
+def test_footer_after_end_marker_but_not_mid_article():
+    paragraphs = [
+        f"La Banque de France prévoit une croissance de {x} % en {y}, portée par la consommation des "
+        "ménages, le recul de l'inflation et la reprise progressive de l'investissement des entreprises.\n\n"
+        for x, y in (("0,8", 2024), ("1,5", 2025), ("1,6", 2026), ("1,7", 2027))
+    ]
+    body = "".join(paragraphs)
+    footer = "Partager:\n\nNos offres\n\nDevenez partenaire\n\nRecrutement\n"
+    spans = find_boilerplate(body + footer, "fr")
+    assert _removed(body + footer, spans, "Devenez partenaire") == {"footer"}
+    # a share bar followed by more prose was not the end of the article
+    mid = "".join(paragraphs[:3]) + "Partager:\n\n" + paragraphs[3] + "Nos offres\n"
+    spans = find_boilerplate(mid, "fr")
+    assert [r.reason for r in spans] == ["share"]
+
+
+def test_menu_runs_and_duplicate_titles():
+    text = (
+        "Le Parlement adopte le budget 2024\n"
+        "Blog\nActualités\nContact presse\n\n"
+        "Le Parlement adopte le budget 2024\n\n"
+        "Le budget prévoit un déficit de 4,4 % du PIB. Les principaux postes sont :\n"
+        "Défense\nÉducation\n"
+    )
+    spans = find_boilerplate(text, "fr")
+    assert _removed(text, spans, "Blog\nActualités\nContact presse") == {"navigation"}
+    reasons = [r.reason for r in spans]
+    assert reasons.count("duplicate") == 1
+    # a short list introduced by a colon is content, not a menu
+    assert "Défense\nÉducation" in _kept_text(text, spans)
