@@ -128,6 +128,7 @@ class Claim(_Model):
     end: int
     text: str
     kind: ClaimKind
+    also: list[str] = Field(default_factory=list, description="other kinds this claim speaks to (a dated investment that also dates a partnership)")
     subject: Optional[str] = None
     object: Optional[str] = None
     predicate: Optional[str] = None
@@ -139,9 +140,24 @@ class Claim(_Model):
     attribution: Optional[str] = None
     language: Optional[str] = None
     kind_source: Literal["rules", "nli", "config"] = "rules"
+    anchor_start: Optional[int] = Field(None, description="span of the figure or trigger inside the claim")
+    anchor_end: Optional[int] = None
+    direction: Optional[str] = Field(None, description="for events: exit / enter / start / end / create / act")
 
 
 Verdict = Literal["agree", "compatible", "scope_difference", "conflict"]
+ReviewState = Literal["open", "confirmed", "dismissed", "follow_up"]
+
+
+class Review(_Model):
+    """An editor's review of a finding (kept by the claim store across re-runs, see claims.store)."""
+
+    state: ReviewState = "open"
+    note: str = ""
+    fingerprint: Optional[str] = Field(None, description="stable id of the finding across re-runs")
+    updated: Optional[_dt.datetime] = None
+    reviewed_verdict: Optional[Verdict] = Field(None, description="the finding's verdict when it was reviewed")
+    changed: bool = Field(False, description="the verdict changed since the review")
 
 
 class Finding(_Model):
@@ -151,6 +167,8 @@ class Finding(_Model):
     confidence: float
     explanation: str
     method: Literal["numeric", "time", "nli", "rules"] = "numeric"
+    covers: int = Field(1, description="number of claim pairs this finding stands for (identical claims are compared once)")
+    review: Optional[Review] = Field(None, description="editor's review state (review app / claim store only)")
 
 
 class Group(_Model):

@@ -240,6 +240,11 @@ class ReportIndex:
         """
         span = self.span_text(claim)
         sent = self.sentences.get((claim.document, claim.sentence))
+        a_s, a_e = claim.anchor_start, claim.anchor_end
+        if sent is not None and sent.text and a_s is not None and a_e is not None:
+            rel_s, rel_e = a_s - sent.start, a_e - sent.start
+            if 0 <= rel_s < rel_e <= len(sent.text):  # highlight the figure or trigger itself
+                return Quote(sent.text, rel_s, rel_e)
         if sent is not None and sent.text:
             rel_s, rel_e = claim.start - sent.start, claim.end - sent.start
             if 0 <= rel_s < rel_e <= len(sent.text) and sent.text[rel_s:rel_e] == span:

@@ -1,0 +1,71 @@
+"""Command-line interface: `claims check | extract | mentions | schema | eval ...`.
+
+Every expected failure (bad input, bad option) is a `ClaimsError`: one line on stderr and
+exit code 2, never a traceback. Sub-commands owned by other modules register themselves
+through a `register(app, eval_app)` function (see `claims/nli/cli.py`, `claims/recognize/cli.py`).
+"""
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from .errors import ClaimsError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Extract checkable claims from articles and check them across sources.",
+)
+eval_app = typer.Typer(no_args_is_help=True, pretty_exceptions_enable=False, help="Evaluation commands.")
+app.add_typer(eval_app, name="eval")
+
+
+def _register_plugins() -> None:
+    import importlib
+
+    for name in ("claims.commands", "claims.recognize.cli", "claims.nli.cli"):
+        try:
+            mod = importlib.import_module(name)
+        except ModuleNotFoundError as exc:  # a part that is not there yet
+            if exc.name and name.startswith(exc.name):
+                continue
+            raise
+        mod.register(app, eval_app)
+
+
+_register_plugins()
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        rv = app(args=argv, standalone_mode=False)
+    except ClaimsError as exc:
+        print(f"claims: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except typer.Exit as exc:  # raised by commands for their exit code
+        return exc.exit_code
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    except KeyboardInterrupt:
+        print("claims: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # click usage errors and the like
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            return 2
+        if isinstance(exc, click.exceptions.Abort):
+            return 1
+        raise
+    return rv if isinstance(rv, int) else 0
+
+
+def _entry() -> None:  # pragma: no cover
+    sys.exit(main())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""The pipeline's commands: `claims check`, `claims extract`, `claims schema`, `claims eval seeds`."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .errors import ClaimsError, InputError
+
+
+class _Progress:
+    """A progress bar on stderr (rich) for long runs; silent for small ones or when disabled."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._bar = None
+        self._task = None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled or total < 20:
+            return
+        if self._bar is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+            self._bar = Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                                 console=Console(stderr=True), transient=True)
+            self._bar.start()
+            self._task = self._bar.add_task(stage, total=total)
+        self._bar.update(self._task, completed=done, description=stage)
+        if done >= total:
+            self.close()
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+
+def _run(paths: list[str], text: Optional[list[str]], nli: Optional[str], require_nli: bool, aliases: Optional[str], kinds: Optional[str], progress: bool):
+    from .ingest import TextInput
+    from .pipeline import check
+
+    inputs: list = list(paths or [])
+    for i, t in enumerate(text or []):
+        inputs.append(TextInput(text=t, id=f"text-{i + 1}"))
+    if not inputs:
+        raise InputError("no input: give files, folders or --text")
+    bar = _Progress(progress and sys.stderr.isatty())
+    try:
+        return check(inputs, nli=nli, nli_required=require_nli, aliases=aliases, kinds_config=kinds, progress=bar)
+    finally:
+        bar.close()
+
+
+def register(app: typer.Typer, eval_app: typer.Typer) -> None:
+    @app.command("check")
+    def check_cmd(
+        paths: list[str] = typer.Argument(None, help="files or folders (txt, md, html, jsonl)"),
+        output: list[str] = typer.Option([], "-o", "--output", help="report file; format from the extension (.json .csv .md .html); repeatable"),
+        text: list[str] = typer.Option(None, "--text", help="an article given inline (repeatable)"),
+        nli: Optional[str] = typer.Option(None, "--nli", help="NLI model: hub id, local folder, 'offline' or 'none' (env CLAIMS_NLI)"),
+        require_nli: bool = typer.Option(False, "--require-nli", help="fail if no NLI model can be loaded"),
+        aliases: Optional[str] = typer.Option(None, "--aliases", help="extra alias table (JSON, same layout as claims/data/aliases.json)"),
+        kinds: Optional[str] = typer.Option(None, "--kinds", help="user-defined claim kinds (config file)"),
+        fail_on: Optional[str] = typer.Option(None, "--fail-on", help="'conflict': exit 1 when a conflict is found"),
+        progress: bool = typer.Option(True, "--progress/--no-progress", help="progress bar on stderr"),
+    ) -> None:
+        """Check articles against each other and write a contradiction report."""
+        if fail_on not in (None, "conflict"):
+            raise ClaimsError(f"--fail-on takes 'conflict', not {fail_on!r}")
+        from .report import format_for_path, write_report
+
+        for o in output:
+            format_for_path(o)  # bad extension: fail before the work
+        report = _run(paths, text, nli, require_nli, aliases, kinds, progress)
+        for o in output:
+            write_report(report, o)
+        s = report.stats
+        summary = (f"{s.documents} documents, {s.sentences} sentences, {s.claims} claims, {s.groups} groups, "
+                   f"{s.pairs_compared} pairs compared, {s.conflicts} conflicts; NLI: "
+                   + (f"{report.nli.model or report.nli.backend}" if report.nli.used else "not used"))
+        if output:
+            print(summary, file=sys.stderr)
+            for o in output:
+                print(f"wrote {o}", file=sys.stderr)
+        else:
+            from .report import render
+
+            sys.stdout.write(render(report, "markdown"))
+        if fail_on == "conflict" and s.conflicts:
+            raise typer.Exit(code=1)
+
+    @app.command("extract")
+    def extract_cmd(
+        paths: list[str] = typer.Argument(None, help="files or folders"),
+        text: list[str] = typer.Option(None, "--text", help="an article given inline"),
+        aliases: Optional[str] = typer.Option(None, "--aliases"),
+    ) -> None:
+        """Print the extracted claims as JSON Lines."""
+        report = _run(paths, text, "none", False, aliases, None, True)
+        out = sys.stdout
+        for c in report.claims:
+            out.write(json.dumps(c.model_dump(mode="json"), ensure_ascii=False) + "\n")
+
+    @app.command("schema")
+    def schema_cmd() -> None:
+        """Print the JSON Schema of the JSON report."""
+        from .report import report_json_schema
+
+        print(json.dumps(report_json_schema(), indent=2, ensure_ascii=False))
+
+    @eval_app.command("seeds")
+    def eval_seeds_cmd(
+        gold: str = typer.Option(..., "--gold", help="path to seeds_gold.json"),
+        seeds: str = typer.Option("seeds", "--seeds", help="folder of the seed articles"),
+        nli: Optional[str] = typer.Option(None, "--nli"),
+        as_json: bool = typer.Option(False, "--json", help="print one JSON object"),
+        details: bool = typer.Option(False, "--details", help="print per-claim matches"),
+    ) -> None:
+        """Evaluate the pipeline on the seed articles against the hand-labelled gold."""
+        from .evaluate_seeds import evaluate_report, load_gold, passed
+        from .pipeline import check
+
+        g = load_gold(gold)
+        if not Path(seeds).is_dir():
+            raise InputError(f"{seeds}: no such folder")
+        report = check([seeds], nli=nli)
+        res = evaluate_report(report, g)
+        res["passed"] = passed(res)
+        res["nli"] = report.nli.model_dump(mode="json")
+        if as_json:
+            out = dict(res)
+            if not details:
+                out.pop("details")
+            print(json.dumps(out, ensure_ascii=False))
+            return
+        print(f"gold claims found        {res['claims_found']}/{res['claims_total']}")
+        print(f"gold groups recovered    {res['groups_recovered']}/{res['groups_total']}")
+        print(f"gold pairs allowed       {res['pairs_allowed']}/{res['pairs_total']}")
+        print(f"conflicts among seeds    {res['conflicts']}")
+        print(f"claims from boilerplate  {res['boilerplate_claims']}")
+        print(f"report: {res['report_claims']} claims, {res['report_groups']} groups; NLI used: {report.nli.used}")
+        print("PASS" if res["passed"] else "FAIL")
+        if details:
+            print(json.dumps(res["details"], ensure_ascii=False, indent=1))

@@ -1,0 +1,414 @@
+"""Cross-check: group claims about the same thing, then decide every pair in a group.
+
+Grouping never compares all pairs of a corpus: claims are bucketed by a key (kind, subject,
+object, unit family), so only claims sharing a key are compared. A claim also joins the groups
+of the other kinds it speaks to (`Claim.also`). Claims missing one role join the single group
+that matches the role they have.
+
+Verdicts (see the model):
+- agree: same fact, same value (within rounding) and compatible times;
+- compatible: both can be true (a figure inside a bound or a vague range, a month inside a year);
+- scope_difference: values differ because the claims cover different times or scopes
+  (a dated tranche versus a total, different years);
+- conflict: they cannot both be true for the same time and scope.
+
+Event claims without figures are compared by their structure (direction, negation, time) and,
+when an NLI engine is available, in both directions by NLI with a calibrated threshold.
+Large groups are compared by distinct claim signatures: identical claims are compared once
+and the finding says how many pairs it stands for (`Finding.covers`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections import defaultdict
+from typing import Any, Callable, Iterable, Optional, Sequence
+
+from . import kinds as K
+from .model import Claim, Document, Finding, Group, TimeRef, Value
+
+FULL_PAIRS_MAX = 40  # groups up to this size list every pair individually
+REL_TOL = 0.02  # values within 2% agree ("within rounding")
+
+_KIND_TOPIC = {
+    "investment": "investment",
+    "funding": "funding",
+    "valuation": "valuation",
+    "revenue": "revenue",
+    "acquisition": "acquisition",
+    "profit": "profit",
+    "loss": "loss",
+    "founding": "founding",
+    "partnership_start": "start of the partnership",
+    "partnership_end": "end of the partnership",
+    "board_change": "board seat / governance change",
+    "regulatory_action": "regulatory action",
+    "casualties": "casualties",
+    "count": "count",
+    "percentage": "percentage",
+    "stake": "stake",
+    "quantity": "amount",
+}
+
+
+# ---------------------------------------------------------------- formatting helpers
+def fmt_amount(x: float) -> str:
+    ax = abs(x)
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand")):
+        if ax >= scale:
+            v = x / scale
+            s = f"{v:.2f}".rstrip("0").rstrip(".")
+            return f"{s} {word}"
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+def fmt_value(v: Optional[Value]) -> str:
+    if v is None:
+        return "no value"
+    unit = v.currency or v.unit or ""
+    unit = ("" if unit == "%" else " ") + unit if unit else ""
+    if v.qualifier == "vague":
+        if v.low is not None and v.high is not None:
+            return f"several ({fmt_amount(v.low)} to {fmt_amount(v.high)}){unit}"
+        return f"an unspecified amount{unit}"
+    if v.qualifier == "lower_bound" and v.low is not None:
+        return f"more than {fmt_amount(v.low)}{unit}" if not v.low_inclusive else f"at least {fmt_amount(v.low)}{unit}"
+    if v.qualifier == "upper_bound" and v.high is not None:
+        return f"less than {fmt_amount(v.high)}{unit}" if not v.high_inclusive else f"up to {fmt_amount(v.high)}{unit}"
+    if v.qualifier == "approximate" and v.amount is not None:
+        return f"about {fmt_amount(v.amount)}{unit}"
+    if v.qualifier == "range" and v.low is not None and v.high is not None:
+        return f"{fmt_amount(v.low)} to {fmt_amount(v.high)}{unit}"
+    if v.amount is not None:
+        return f"{fmt_amount(v.amount)}{unit}"
+    return f"[{v.low}, {v.high}]{unit}"
+
+
+def fmt_time(t: Optional[TimeRef]) -> str:
+    if t is None:
+        return "undated"
+    val = t.value or t.text
+    return {"since": f"since {val}", "until": f"until {val}", "before": f"before {val}", "after": f"after {val}"}.get(t.relation, val)
+
+
+# ---------------------------------------------------------------- intervals
+def _bounds(v: Value) -> tuple[float, float]:
+    lo = v.low if v.low is not None else float("-inf")
+    hi = v.high if v.high is not None else float("inf")
+    if v.qualifier == "exact" and v.amount is not None:
+        lo = hi = v.amount
+    return lo, hi
+
+
+def _overlap(a: Value, b: Value) -> bool:
+    alo, ahi = _bounds(a)
+    blo, bhi = _bounds(b)
+    tol = REL_TOL * max(abs(x) for x in (alo, ahi, blo, bhi) if x not in (float("inf"), float("-inf"))) if any(
+        x not in (float("inf"), float("-inf")) for x in (alo, ahi, blo, bhi)) else 0.0
+    # strict bounds ("plus de 10") exclude the bound itself
+    if a.qualifier == "lower_bound" and not a.low_inclusive and bhi <= alo + (0 if b.qualifier != "exact" else -tol) and b.qualifier == "exact":
+        return bhi > alo
+    if b.qualifier == "lower_bound" and not b.low_inclusive and ahi <= blo and a.qualifier == "exact":
+        return ahi > blo
+    return alo <= bhi + tol and blo <= ahi + tol
+
+
+def _same(a: Value, b: Value) -> bool:
+    if a.qualifier != b.qualifier:
+        return False
+    if a.amount is not None and b.amount is not None:
+        return abs(a.amount - b.amount) <= REL_TOL * max(abs(a.amount), abs(b.amount), 1e-12)
+    return a.low == b.low and a.high == b.high
+
+
+def _time_interval(t: Optional[TimeRef], published: Optional[dt.date] = None) -> Optional[tuple[dt.date, dt.date]]:
+    if t is None or not t.resolved:
+        return None
+    lo, hi = t.earliest, t.latest
+    if lo is None and hi is None:
+        return None
+    if t.relation == "since":
+        hi = published or dt.date.max
+    lo = lo or dt.date.min
+    hi = hi or dt.date.max
+    return lo, hi
+
+
+def _times_overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+_GRAN_RANK = {"day": 0, "month": 1, "quarter": 2, "year": 3, "decade": 4, "unknown": 5}
+
+
+# ---------------------------------------------------------------- pair decisions
+Decision = tuple[str, float, str, str]  # verdict, confidence, explanation, method
+
+
+def _label(c: Claim) -> str:
+    return f"{fmt_value(c.value)} ({fmt_time(c.time)}{', ' + c.scope if c.scope not in ('unknown',) else ''})"
+
+
+def compare_values(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Decision:
+    va, vb = a.value, b.value
+    assert va is not None and vb is not None
+    if (va.currency or va.unit) != (vb.currency or vb.unit):
+        return ("compatible", 0.3, f"Different units ({va.currency or va.unit} vs {vb.currency or vb.unit}): not compared.", "rules")
+    ta = _time_interval(a.time, pub.get(a.document))
+    tb = _time_interval(b.time, pub.get(b.document))
+    same = _same(va, vb)
+    overlap = _overlap(va, vb)
+    la, lb = _label(a), _label(b)
+    hedge = 0.15 if (a.hedged or b.hedged) else 0.0
+    # different dated periods
+    if a.scope in ("tranche", "point_in_time") and b.scope in ("tranche", "point_in_time"):
+        if ta and tb and not _times_overlap(ta, tb):
+            if same:
+                return ("scope_difference", 0.7, f"Same figure reported for different times: {la} vs {lb}.", "time")
+            return ("scope_difference", 0.9, f"Different times: {la} vs {lb}.", "time")
+        if ta and tb:
+            if same:
+                return ("agree", 0.95 - hedge, f"Same figure for the same time: {la} and {lb}.", "numeric")
+            if overlap:
+                return ("compatible", 0.8 - hedge, f"Compatible figures for the same time: {la} and {lb}.", "numeric")
+            ga, gb = _GRAN_RANK[a.time.granularity], _GRAN_RANK[b.time.granularity]
+            conf = 0.9 if ga == gb else 0.65
+            return ("conflict", max(conf - hedge, 0.3), f"Different figures for the same time and scope: {la} vs {lb}.", "numeric")
+    # a dated part against a total (or an undated figure)
+    if {a.scope, b.scope} & {"tranche"} and a.scope != b.scope:
+        tranche, total = (a, b) if a.scope == "tranche" else (b, a)
+        tt, tot_t = (ta, tb) if tranche is a else (tb, ta)
+        if same:
+            return ("agree", 0.6 - hedge, f"Same figure: {la} and {lb} (one dated, one not).", "numeric")
+        lo_tot, hi_tot = _bounds(total.value)
+        t_lo, _ = _bounds(tranche.value)
+        total_after = tot_t is None or tt is None or tot_t[1] >= tt[1]
+        if total.scope == "cumulative" and hi_tot < t_lo * (1 - REL_TOL) and total_after:
+            return ("conflict", 0.6 - hedge, f"A single dated tranche ({_label(tranche)}) exceeds the reported total ({_label(total)}).", "numeric")
+        return ("scope_difference", 0.85, f"Different scope: {_label(total)} vs a dated tranche {_label(tranche)}.", "numeric")
+    # cumulative / unknown against each other
+    if same:
+        return ("agree", 0.9 - hedge, f"Same figure: {la} and {lb}.", "numeric")
+    if overlap:
+        return ("compatible", 0.8 - hedge, f"Both can be true: {la} and {lb} overlap.", "numeric")
+    if ta and tb and not _times_overlap(ta, tb):
+        return ("scope_difference", 0.8, f"Different times: {la} vs {lb}.", "time")
+    pa, pb = pub.get(a.document), pub.get(b.document)
+    if pa and pb and abs((pa - pb).days) > 180:
+        return ("scope_difference", 0.6, f"Reported at different times ({pa} vs {pb}): {la} vs {lb}.", "time")
+    return ("conflict", max(0.55 - hedge, 0.3), f"Different figures with no time or scope to tell them apart: {la} vs {lb}.", "numeric")
+
+
+def compare_times(a: Claim, b: Claim, kind: str, pub: dict[str, Optional[dt.date]]) -> Decision:
+    ta = _time_interval(a.time, pub.get(a.document))
+    tb = _time_interval(b.time, pub.get(b.document))
+    fa, fb = fmt_time(a.time), fmt_time(b.time)
+    if ta is None or tb is None:
+        return ("compatible", 0.6, f"Same event; {'neither' if ta is None and tb is None else 'only one'} source dates it ({fa} / {fb}).", "time")
+    if _times_overlap(ta, tb):
+        if a.time.value == b.time.value and a.time.relation == b.time.relation:
+            return ("agree", 0.9, f"Same date: {fa}.", "time")
+        return ("compatible", 0.8, f"Compatible dates: {fa} and {fb} (one more precise).", "time")
+    if kind in {"founding", "partnership_start", "partnership_end"}:
+        return ("conflict", 0.8, f"A one-off event dated differently: {fa} vs {fb}.", "time")
+    return ("scope_difference", 0.7, f"Different dates: {fa} vs {fb} (possibly separate events).", "time")
+
+
+def compare_events(a: Claim, b: Claim, kind: str, pub: dict[str, Optional[dt.date]], nli: Any = None) -> Decision:
+    if a.direction and b.direction and a.direction != b.direction and a.value is None and b.value is None:
+        ta, tb = _time_interval(a.time), _time_interval(b.time)
+        if ta is None or tb is None or _times_overlap(ta, tb):
+            return ("conflict", 0.75, f"Opposite events: '{a.direction}' vs '{b.direction}' ({fmt_time(a.time)} / {fmt_time(b.time)}).", "rules")
+    if a.negated != b.negated:
+        neg, pos = (a, b) if a.negated else (b, a)
+        return ("conflict", 0.7, f"One source negates what the other states ({fmt_time(pos.time)}).", "rules")
+    decision = compare_times(a, b, kind, pub)
+    if nli is not None and a.value is None and b.value is None and a.text != b.text:
+        conflict, p = nli.is_conflict(a.text, b.text)
+        if conflict and decision[0] != "scope_difference":
+            return ("conflict", round(float(p), 3), f"NLI finds the statements contradictory (p={p:.2f}, both directions).", "nli")
+        if decision[0] in ("agree", "compatible"):
+            return (decision[0], decision[1], decision[2] + f" NLI contradiction p={p:.2f}.", decision[3])
+    return decision
+
+
+# ---------------------------------------------------------------- grouping
+def _unit_family(c: Claim) -> str:
+    if c.value is None:
+        return "event"
+    if c.value.currency:
+        return "money"
+    return c.value.unit or "number"
+
+
+def _keys(c: Claim) -> list[tuple]:
+    out = []
+    for kind in [c.kind] + list(c.also):
+        fam = _unit_family(c) if kind == c.kind else "event"
+        subj, obj = c.subject, c.object
+        if kind in K.SYMMETRIC_KINDS and subj and obj:
+            subj, obj = sorted([subj, obj])
+        out.append((kind, fam, subj, obj))
+    return out
+
+
+def _signature(c: Claim, kind: str, with_text: bool) -> tuple:
+    v = c.value
+    vs = None if v is None else (v.amount, v.low, v.high, v.qualifier, v.currency, v.unit)
+    t = c.time
+    ts = None if t is None else (t.value, t.relation, t.granularity)
+    sig = (kind == c.kind and vs, ts, c.scope, c.direction, c.negated, c.hedged)
+    return sig + ((c.text,) if with_text else ())
+
+
+def group_claims(claims: Sequence[Claim]) -> dict[tuple, list[Claim]]:
+    buckets: dict[tuple, list[Claim]] = defaultdict(list)
+    partial: list[tuple[tuple, Claim]] = []
+    for c in claims:
+        for key in _keys(c):
+            kind, fam, subj, obj = key
+            if subj is None and obj is None:
+                continue
+            if subj is None or (obj is None and kind in K.FLOW_KINDS | K.SYMMETRIC_KINDS | {"board_change"}):
+                partial.append((key, c))
+            else:
+                buckets[key].append(c)
+    for key, c in partial:
+        kind, fam, subj, obj = key
+        matches = [k for k in buckets if k[0] == kind and k[1] == fam and (subj is None or k[2] == subj) and (obj is None or k[3] == obj)]
+        if len(matches) == 1:
+            buckets[matches[0]].append(c)
+        else:
+            buckets[key].append(c)
+    return buckets
+
+
+def reconcile(claims: Sequence[Claim], docs: dict[str, Document]) -> Optional[str]:
+    """Sum dated tranches against reported totals (flow kinds, one currency)."""
+    money = [c for c in claims if c.value is not None and c.value.currency]
+    if len({c.value.currency for c in money}) != 1:
+        return None
+    cur = money[0].value.currency
+    tranches: list[Claim] = []
+    for c in sorted((c for c in money if c.scope == "tranche" and c.value.qualifier == "exact"), key=lambda c: _GRAN_RANK[c.time.granularity] if c.time else 9):
+        ti = _time_interval(c.time)
+        dup = False
+        for t in tranches:
+            tj = _time_interval(t.time)
+            if ti and tj and _times_overlap(ti, tj) and _same(c.value, t.value):
+                dup = True
+                break
+        if not dup:
+            tranches.append(c)
+    totals = [c for c in money if c.scope in ("cumulative", "unknown")]
+    if not tranches or not totals:
+        return None
+    tranches.sort(key=lambda c: (c.time.earliest or dt.date.min) if c.time else dt.date.min)
+    s = sum(c.value.amount for c in tranches)
+    parts = " + ".join(f"{fmt_amount(c.value.amount)} ({fmt_time(c.time)})" for c in tranches)
+    tot_desc = "; ".join(sorted({f"{fmt_value(c.value)} [{c.document}]" for c in totals}))
+    text = f"Dated tranches: {parts} = {fmt_amount(s)} {cur}. Reported totals: {tot_desc}."
+    exact_totals = sorted({c.value.amount for c in totals if c.value.qualifier == "exact" and c.value.amount})
+    notes = []
+    for tot in exact_totals:
+        if tot > s * (1 + REL_TOL):
+            notes.append(f"the tranches account for {fmt_amount(s)} of {fmt_amount(tot)} {cur}; {fmt_amount(tot - s)} {cur} not accounted for by any dated tranche in the sources")
+        elif tot < s * (1 - REL_TOL):
+            notes.append(f"the tranches ({fmt_amount(s)} {cur}) exceed the reported total of {fmt_amount(tot)} {cur}")
+        else:
+            notes.append(f"the tranches add up to the reported total of {fmt_amount(tot)} {cur}")
+    for c in totals:
+        v = c.value
+        if v.qualifier in ("lower_bound", "vague", "upper_bound", "range"):
+            lo, hi = _bounds(v)
+            ok = lo <= s * (1 + REL_TOL) and s <= hi * (1 + REL_TOL) if v.qualifier != "lower_bound" else True
+            if v.qualifier == "lower_bound":
+                notes.append(f"consistent with '{fmt_value(v)}'" if s >= lo * (1 - REL_TOL) or any(t >= lo for t in exact_totals) else f"below '{fmt_value(v)}'")
+            elif not ok:
+                notes.append(f"not within '{fmt_value(v)}'")
+    if notes:
+        text += " " + "; ".join(dict.fromkeys(notes)).capitalize() + "."
+    return text
+
+
+def _topic(kind: str, subj: Optional[str], obj: Optional[str]) -> str:
+    name = _KIND_TOPIC.get(kind, kind.replace("_", " "))
+    if kind in K.SYMMETRIC_KINDS:
+        who = " and ".join(x for x in (subj, obj) if x)
+        return f"{name.capitalize()} between {who}" if who else name.capitalize()
+    if subj and obj:
+        rel = {"investment": "in", "acquisition": "of", "board_change": "at"}.get(kind, "/")
+        return f"{subj}: {name} {rel} {obj}"
+    return f"{(subj or obj)}: {name}"
+
+
+def crosscheck(
+    claims: Sequence[Claim],
+    documents: Sequence[Document],
+    nli: Any = None,
+    progress: Optional[Callable[[int], None]] = None,
+) -> tuple[list[Group], int]:
+    """Group claims and decide every pair in each group. Returns (groups, pairs compared)."""
+    docs = {d.id: d for d in documents}
+    pub = {d.id: d.published for d in documents}
+    buckets = group_claims(claims)
+    groups: list[Group] = []
+    compared = 0
+    for key, members in buckets.items():
+        # one claim once per group
+        seen = set()
+        members = [c for c in members if not (c.id in seen or seen.add(c.id))]
+        if len(members) < 2:
+            continue
+        kind, fam, subj, obj = key
+        findings: list[Finding] = []
+        is_event_view = fam == "event"
+        with_text = nli is not None and is_event_view
+
+        def decide(a: Claim, b: Claim) -> Decision:
+            if not is_event_view and a.value is not None and b.value is not None:
+                return compare_values(a, b, pub)
+            return compare_events(a, b, kind, pub, nli)
+
+        if len(members) <= FULL_PAIRS_MAX:
+            for a, b in itertools.combinations(members, 2):
+                verdict, conf, expl, method = decide(a, b)
+                compared += 1
+                findings.append(Finding(a=a.id, b=b.id, verdict=verdict, confidence=round(conf, 3), explanation=expl, method=method))
+        else:
+            classes: dict[tuple, list[Claim]] = defaultdict(list)
+            for c in members:
+                classes[_signature(c, kind, with_text)].append(c)
+            reps = list(classes.values())
+            for i, ci in enumerate(reps):
+                if len(ci) > 1:
+                    n = len(ci) * (len(ci) - 1) // 2
+                    verdict, conf, expl, method = decide(ci[0], ci[1])
+                    compared += 1
+                    findings.append(Finding(a=ci[0].id, b=ci[1].id, verdict=verdict, confidence=round(conf, 3),
+                                            explanation=expl + f" (stands for {n} pairs of identical claims)", method=method, covers=n))
+                for cj in reps[i + 1 :]:
+                    verdict, conf, expl, method = decide(ci[0], cj[0])
+                    compared += 1
+                    findings.append(Finding(a=ci[0].id, b=cj[0].id, verdict=verdict, confidence=round(conf, 3), explanation=expl,
+                                            method=method, covers=len(ci) * len(cj)))
+        if progress:
+            progress(len(members))
+        recon = reconcile(members, docs) if (not is_event_view and kind in K.FLOW_KINDS) else None
+        groups.append(
+            Group(
+                id="",
+                kind=kind,
+                subject=subj,
+                object=obj,
+                topic=_topic(kind, subj, obj),
+                claims=[c.id for c in members],
+                findings=findings,
+                reconciliation=recon,
+                has_conflict=any(f.verdict == "conflict" for f in findings),
+            )
+        )
+    groups.sort(key=lambda g: (not g.has_conflict, -len(g.claims), g.topic))
+    for i, g in enumerate(groups, 1):
+        g.id = f"G{i}"
+    return groups, compared

@@ -1,0 +1,302 @@
+"""Entities: named-entity recognition plus alias and description resolution in a document.
+
+- Names come from spaCy's NER (`claims.nlp`), cleaned ("d'OpenAI" -> "OpenAI").
+- Well-known aliases ("le géant de Redmond") come from `claims/data/aliases.json`, a
+  documented, extendable table (``load_aliases(extra_path)`` merges a user file on top).
+- Descriptions ("la start-up", "l'entreprise d'IA", "le géant de l'informatique") are resolved
+  from the document itself, never from a table: an apposition ("OpenAI, la start-up ...",
+  "la start-up OpenAI") binds them; otherwise the salient organisations of the document are
+  scored with class evidence (a "young" description such as start-up cannot be an organisation
+  the document calls a giant, and vice versa) and co-occurrence evidence (a description and a
+  name used side by side in one sentence usually denote different organisations). A tie stays
+  unresolved rather than guessed.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Optional, Sequence
+
+from .model import Document, Sentence
+
+ACTOR_LABELS = {"ORG", "MISC", "PER", "LOC"}  # the French model often tags unknown companies LOC
+_CAPS = re.compile(r"(?<![\w'’-])(?:[A-Z][a-z]*[A-Z][\w-]*|[A-Z][\w-]+)(?:\s+(?:[A-Z][\w-]*|AI|IA))*")
+_NOT_NAMES = set("""
+Le La Les L Un Une Des Du De Ce Cet Cette Ces Il Elle Ils Elles On Nous Vous Je Tu En Au Aux Dans Pour Par Sur Avec Sans Selon
+Depuis Mais Et Ou Donc Or Ni Car Si Quand Lorsque Alors Ainsi Cependant Pourtant Toutefois Enfin Aussi Bien Face Malgré Après Avant
+Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche Janvier Février Mars Avril Mai Juin Juillet Août Septembre Octobre Novembre Décembre
+The A An In On At Of For By With From As But And Or If When While After Before Since According This That These Those It Its They We
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December
+""".split())
+_ELISION = re.compile(r"^(?:d|l|qu|jusqu|lorsqu|puisqu)['’]\s*", re.I)
+_LEADING_ART = re.compile(r"^(?:le|la|les|l['’]|du|des|de la|de l['’]|d['’]|au|aux|à la|à l['’]|the)\s+", re.I)
+_CORP_SUFFIX = re.compile(r"[\s,]+(?:inc|corp|corporation|ltd|llc|plc|sa|sas|ag|gmbh|co)\.?$", re.I)
+
+# Description heads, by class. "big" and "young" are mutually exclusive evidence.
+_BIG = ["géant", "géants", "mastodonte", "poids lourd", "leader", "numéro un", "giant", "behemoth", "heavyweight", "titan"]
+_YOUNG = ["start-up", "startup", "start up", "jeune pousse", "pépite", "licorne", "jeune entreprise", "unicorn"]
+_NEUTRAL = [
+    "entreprise", "firme", "société", "groupe", "compagnie", "laboratoire", "labo", "éditeur",
+    "constructeur", "fabricant", "spécialiste", "créateur", "company", "firm", "group", "lab",
+    "maker", "developer", "partenaire", "partner",
+]
+_HEADS = sorted(_BIG + _YOUNG + _NEUTRAL, key=len, reverse=True)
+_DESC_RE = re.compile(
+    r"(?<![\w-])(?:(?:le|la|l['’]|du|de la|de l['’]|au|à la|à l['’]|cette|ce|cet|the|this)\s*)"
+    r"(?P<head>" + "|".join(re.escape(h) for h in _HEADS) + r")(?![\w-])"
+    r"(?P<mod>(?:\s+(?:américain|américaine|californien|californienne|chinois|chinoise|français|française|"
+    r"technologique|tech|spécialisée?|d['’]IA|de l['’]IA|d['’]intelligence artificielle|de l['’]informatique|"
+    r"du logiciel|des logiciels|du numérique|de la tech|en intelligence artificielle|"
+    r"en IA|d['’][A-Za-zÀ-ÿ-]+|de\s+[a-zà-ÿ-]+(?:\s+[a-zà-ÿ-]+)?))*)",
+    re.I,
+)
+
+
+@functools.lru_cache(maxsize=8)
+def load_aliases(extra_path: Optional[str] = None) -> dict[str, dict[str, str]]:
+    """The alias table, per language (lower-case key -> canonical name)."""
+    data = json.loads(resources.files("claims").joinpath("data/aliases.json").read_text("utf-8"))
+    table = {k: dict(v) for k, v in data.items() if not k.startswith("_")}
+    if extra_path:
+        extra = json.loads(Path(extra_path).read_text("utf-8"))
+        for lang, entries in extra.items():
+            if not lang.startswith("_"):
+                table.setdefault(lang, {}).update({k.lower(): v for k, v in entries.items()})
+    return table
+
+
+@functools.lru_cache(maxsize=8)
+def _alias_regex(extra_path: Optional[str] = None) -> tuple[re.Pattern, dict[str, str]]:
+    flat: dict[str, str] = {}
+    for entries in load_aliases(extra_path).values():
+        flat.update(entries)
+    keys = sorted(flat, key=len, reverse=True)
+    pat = re.compile(
+        r"(?<![\w-])(?:(?:le|la|les|l['’]|du|de la|de l['’]|au|à la|à l['’]|the)\s*)?(?P<key>"
+        + "|".join(re.escape(k) for k in keys)
+        + r")(?![\w-])",
+        re.I,
+    )
+    return pat, flat
+
+
+def clean_name(text: str) -> str:
+    name = re.split(r"\n|:\s|\s[-–—|]\s", text.strip())[0]
+    name = _ELISION.sub("", name)
+    name = _LEADING_ART.sub("", name)
+    name = name.strip(" \t,;:.!?«»\"'’()[]")
+    name = _CORP_SUFFIX.sub("", name)
+    return name
+
+
+def description_class(head: str) -> Optional[str]:
+    h = head.lower()
+    if h in _BIG:
+        return "big"
+    if h in _YOUNG:
+        return "young"
+    return None
+
+
+@dataclass
+class EntityMention:
+    start: int
+    end: int
+    text: str
+    name: Optional[str]  # canonical name, None for an unresolved description
+    label: str  # ORG, PER, MISC, DESC
+    via: str  # "ner", "alias", "description"
+    sentence: int
+    key: Optional[str] = None  # normalised description ("start-up", "entreprise d'ia")
+    cls: Optional[str] = None  # "big" / "young" for descriptions
+
+
+@dataclass
+class SentenceInfo:
+    sentence: Sentence
+    entities: list[EntityMention]
+    conditional: list[tuple[int, int]] = field(default_factory=list)  # verbs in the conditional mood (doc offsets)
+
+
+@dataclass
+class DocumentEntities:
+    document: Document
+    sentences: dict[int, SentenceInfo]
+    salience: Counter = field(default_factory=Counter)
+    first_seen: dict[str, int] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+    classes: dict[str, set] = field(default_factory=lambda: defaultdict(set))
+    bound: dict[str, str] = field(default_factory=dict)  # description key -> name (apposition)
+    cooccur: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+
+    def weight(self, name: str) -> float:
+        return self.salience[name] * (0.5 if self.labels.get(name) == "LOC" else 1.0)
+
+    def organisations(self) -> list[str]:
+        orgs = [n for n in self.salience if self.labels.get(n) in {"ORG", "MISC", "LOC"}]
+        return sorted(orgs, key=lambda n: (-self.weight(n), self.first_seen.get(n, 10**9)))
+
+    def resolve(self, m: EntityMention, exclude: Iterable[str] = ()) -> Optional[str]:
+        """Resolve a mention to a canonical name (descriptions from document evidence)."""
+        if m.name:
+            return m.name
+        excl = set(exclude)
+        key = m.key or ""
+        if key in self.bound and self.bound[key] not in excl:
+            return self.bound[key]
+        cands = [n for n in self.organisations()[:6] if n not in excl]
+        if m.cls:
+            other = "young" if m.cls == "big" else "big"
+            cands = [n for n in cands if other not in self.classes.get(n, set())]
+            same = [n for n in cands if m.cls in self.classes.get(n, set())]
+            if len(same) == 1:
+                return same[0]
+        if not cands:
+            return None
+        top = max(self.weight(n) for n in cands) or 1
+        scores = {n: self.weight(n) / top - 0.5 * self.cooccur[key][n] for n in cands}
+        ranked = sorted(cands, key=lambda n: (-scores[n], self.first_seen.get(n, 10**9)))
+        if len(ranked) > 1 and abs(scores[ranked[0]] - scores[ranked[1]]) < 1e-9:
+            if self.weight(ranked[0]) == self.weight(ranked[1]):
+                return None
+        return ranked[0]
+
+
+def _ner_mentions(doc_nlp, offset: int, idx: int) -> list[EntityMention]:
+    out = []
+    for ent in doc_nlp.ents:
+        if ent.label_ not in ACTOR_LABELS:
+            continue
+        name = clean_name(ent.text)
+        if len(name) < 2 or not (name[0].isupper() or name[0].isdigit()):
+            continue
+        if ent.label_ == "MISC" and (" " in name and not any(c.isupper() for c in name.split()[-1][:1])):
+            continue
+        # shift the span to the cleaned name
+        rel = ent.text.find(name)
+        s = offset + ent.start_char + max(rel, 0)
+        out.append(EntityMention(s, s + len(name), name, name, ent.label_, "ner", idx))
+    return out
+
+
+def _caps_mentions(sent: Sentence, taken: list[tuple[int, int]]) -> list[EntityMention]:
+    """Capitalised names the NER missed (not at the sentence start, not in Title Case lines)."""
+    words = re.findall(r"[\w'’-]+", sent.text)
+    if not words or sum(w[:1].isupper() for w in words) > 0.4 * len(words):
+        return []
+    out = []
+    for m in _CAPS.finditer(sent.text):
+        name = m.group(0).strip()
+        first = name.split()[0]
+        if m.start() == 0 or first in _NOT_NAMES or len(name) < 2:
+            continue
+        if sent.text[max(0, m.start() - 2) : m.start()].strip() in {".", "!", "?", ":", "«", "\"", "-", "•"}:
+            continue
+        a, b = sent.start + m.start(), sent.start + m.start() + len(name)
+        if any(not (b <= s or a >= e) for s, e in taken):
+            continue
+        out.append(EntityMention(a, b, name, name, "MISC", "caps", sent.index))
+    return out
+
+
+def analyse(document: Document, sentences: Sequence[Sentence], aliases_path: Optional[str] = None) -> DocumentEntities:
+    """Find and resolve the entities of one document."""
+    from .nlp import get_nlp
+
+    nlp = get_nlp()
+    alias_re, alias_map = _alias_regex(aliases_path)
+    infos: dict[int, SentenceInfo] = {}
+    texts = [s.text for s in sentences]
+    for sent, sdoc in zip(sentences, nlp.pipe(texts, batch_size=64)):
+        ents = _ner_mentions(sdoc, sent.start, sent.index)
+        taken = [(e.start, e.end) for e in ents]
+        ents.extend(_caps_mentions(sent, taken))
+        taken = [(e.start, e.end) for e in ents]
+
+        def free(a: int, b: int) -> bool:
+            return all(b <= s or a >= e for s, e in taken)
+
+        for m in alias_re.finditer(sent.text):
+            a, b = sent.start + m.start(), sent.start + m.end()
+            name = alias_map[m.group("key").lower()]
+            head = m.group("key").split()[0]
+            ents = [e for e in ents if e.end <= a or e.start >= b]
+            ents.append(EntityMention(a, b, m.group(0), name, "ORG", "alias", sent.index, cls=description_class(head)))
+            taken.append((a, b))
+        for m in _DESC_RE.finditer(sent.text):
+            a, b = sent.start + m.start(), sent.start + m.end()
+            if not free(a, b):
+                continue
+            head = m.group("head").lower()
+            mod = re.sub(r"\s+", " ", m.group("mod") or "").strip().lower()
+            key = (head + (" " + mod if mod else "")).replace("’", "'")
+            ents.append(EntityMention(a, b, m.group(0), None, "DESC", "description", sent.index, key=key, cls=description_class(head)))
+            taken.append((a, b))
+        ents.sort(key=lambda e: e.start)
+        conditional = [
+            (sent.start + t.idx, sent.start + t.idx + len(t.text))
+            for t in sdoc
+            if t.pos_ in {"VERB", "AUX"} and "Cnd" in t.morph.get("Mood")
+        ]
+        infos[sent.index] = SentenceInfo(sent, ents, conditional)
+
+    de = DocumentEntities(document, infos)
+    # merge case variants of names
+    canon: dict[str, str] = {}
+    for info in infos.values():
+        for e in info.entities:
+            if e.name:
+                low = e.name.lower()
+                e.name = canon.setdefault(low, e.name)
+                de.salience[e.name] += 1
+                de.first_seen.setdefault(e.name, e.start)
+                if e.label != "DESC":
+                    prev = de.labels.get(e.name)
+                    if prev is None or (prev == "MISC" and e.label == "ORG"):
+                        de.labels[e.name] = e.label
+                if e.cls:
+                    de.classes[e.name].add(e.cls)
+    _bind_descriptions(de)
+    return de
+
+
+_APPOS_AFTER = re.compile(r"^\s*,\s*$")
+
+
+def _bind_descriptions(de: DocumentEntities) -> None:
+    """Apposition binds a description; co-occurrence counts as weak evidence against."""
+    text = de.document.text
+    for info in de.sentences.values():
+        ents = info.entities
+        for i, e in enumerate(ents):
+            if e.name is not None:
+                continue
+            # "OpenAI, la start-up ..." / "la start-up OpenAI"
+            prev = ents[i - 1] if i > 0 else None
+            nxt = ents[i + 1] if i + 1 < len(ents) else None
+            sent_end = info.sentence.end
+            closes = re.match(r"\s*(?:[,)]|$)", text[e.end : sent_end]) is not None
+            governed = re.search(r"(?:\bd['’]|\bde\s|\bdu\s|\bof\s)\s*$", text[max(0, prev.start - 4) : prev.start]) if prev else None
+            if prev and prev.name and _APPOS_AFTER.match(text[prev.end : e.start]) and e.key and closes and not governed:
+                de.bound.setdefault(e.key, prev.name)
+                if e.cls:
+                    de.classes[prev.name].add(e.cls)
+                continue
+            if nxt and nxt.name and text[e.end : nxt.start].strip() == "" and e.key:
+                de.bound.setdefault(e.key, nxt.name)
+                if e.cls:
+                    de.classes[nxt.name].add(e.cls)
+                continue
+            for other in ents:
+                if other.name and e.key:
+                    de.cooccur[e.key][other.name] += 1
+    # a bound description gives its class to the name
+    for info in de.sentences.values():
+        for e in info.entities:
+            if e.name is None and e.key in de.bound and e.cls:
+                de.classes[de.bound[e.key]].add(e.cls)

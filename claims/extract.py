@@ -1,0 +1,380 @@
+"""Claims: one structured claim per checkable statement.
+
+Input: a document, its sentences, the mentions found in them and the document's entities.
+Output: `Claim`s with kind, subject, object, value, time, scope, hedging, negation and
+attribution. Rules, in order:
+
+1. Every money, percent and count mention is a value claim; its kind comes from the nearest
+   cue in the sentence (`claims.kinds.VALUE_CUES`), else a generic kind.
+2. A sentence with an event cue (board seat given up, partnership started, founding, ...)
+   and no figure is an event claim; with a figure, the value claim also speaks to that event
+   (`Claim.also`), so a dated first investment also dates the start of a partnership.
+3. Roles: prepositions and verbs around entity mentions say who is the agent and who the
+   target ("de la part de X", "dans Y", "X a investi", "En injectant ..., X"); descriptions
+   are resolved through the document (`claims.entities`); a document frame (the roles most
+   often seen for that kind in the document) fills what a sentence leaves implicit (passives).
+4. Time: the nearest date of the sentence; else a repeated figure inherits the time of its
+   first mention, and a sentence that opens on an anaphor ("Cette première approche ...")
+   inherits the time of the previous sentence.
+5. Scope: "depuis", totals and plurals make a figure cumulative; a dated flow is a tranche,
+   a dated stock a point in time; otherwise unknown.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Iterable, Optional, Sequence
+
+from . import kinds as K
+from .entities import DocumentEntities, EntityMention
+from .model import Claim, Document, Mention, Sentence, TimeRef, Value
+
+VALUE_MENTIONS = {"money", "percent", "count"}
+_NEEDS_TIME = {"founding", "partnership_start", "partnership_end"}
+_DEFAULT_KIND = {"money": "quantity", "percent": "percentage", "count": "count"}
+
+_TARGET_BEFORE = re.compile(
+    r"(?:\bdans|\ben|\bavec|\bau capital|\bauprès|\bà l['’]égard|\bsur|\binto|\bin|\bwith)\s*"
+    r"(?:de la\s|de l['’]|de\s|du\s|d['’])?\s*(?:l['’]|la\s|le\s)?\s*$",
+    re.I,
+)
+_AGENT_BEFORE = re.compile(r"(?:\bde la part(?:\s+d[ue]|\s+de l['’]|\s+d['’])?|\bpar|\bby|\bfrom)\s*(?:l['’])?\s*$", re.I)
+_OF_BEFORE = re.compile(r"(?:\bd['’]|\bde\s|\bdu\s|\bof\s|\bchez\s)\s*$", re.I)
+_PREP_BEFORE = re.compile(
+    r"(?:\bd['’]|\bde\s|\bdu\s|\bdes\s|\bà\s|\bau\s|\baux\s|\bdans\s|\bavec\s|\ben\s|\bpour\s|\bpar\s|\bsur\s|\bentre\s|\bchez\s|\bof\s|\bin\s|\bto\s|\bwith\s|\bfor\s|\bby\s|\bfrom\s|\bon\s|\bat\s)\s*$",
+    re.I,
+)
+_AGENT_VERB_AFTER = re.compile(
+    r"^\s*(?:,\s*)?(?:a |avait |aurait |va |vient d['’]|annonce |annonçait |annoncé |has |had |will |)?\s*"
+    r"(?:investi\w*|inject\w*|annonç\w+|annonc\w+|apport\w+|lev\w+|rach\w+|acqui\w+|acquiert|invest\w*|pump\w+|rais\w+|bought|buy\w*|a décidé|décid\w+|renon\w+|quitt\w+|abandon\w+|retir\w+|a surpris)",
+    re.I,
+)
+_GERUND = re.compile(r"^\s*en\s+\w+ant\b", re.I)
+_BOARD_OF = re.compile(r"(?:conseil|board|administration|siège d['’]observateur|observateur|comité)\s*(?:d['’]|de\s|du\s|of\s)\s*$", re.I)
+_FOUND_AFTER = re.compile(r"^\s*,?\s*(?:a été |was |est |fut |)?(?:fondée?|créée?|founded|created|established)", re.I)
+_BETWEEN = re.compile(r"\bentre\s*$|\bbetween\s*$", re.I)
+_DEFINITE_BEFORE = re.compile(r"(?:\bdes|\baux|\bles|\bces|\bleurs|\bses|\bnos|\bvos|\bmes|\btes|\bthe|\bthese|\bthose|\bboth|\bits|\btheir|\bour)\s*$", re.I)
+_CLAUSE_SPLIT = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+
+
+def _clause(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The comma/semicolon-delimited clause of the document text around [start, end)."""
+    left = lo
+    for m in _CLAUSE_SPLIT.finditer(text, lo, start):
+        left = m.end()
+    right = hi
+    m = _CLAUSE_SPLIT.search(text, end, hi)
+    if m:
+        right = m.start()
+    return left, right
+
+
+class _Frame:
+    """Roles most often seen for a kind in one document (weighted votes)."""
+
+    def __init__(self) -> None:
+        self.subj: dict[str, Counter] = defaultdict(Counter)
+        self.obj: dict[str, Counter] = defaultdict(Counter)
+
+    def vote(self, kind: str, subj: Optional[str], obj: Optional[str], w: float = 1.0) -> None:
+        if subj:
+            self.subj[kind][subj] += w
+        if obj:
+            self.obj[kind][obj] += w
+
+    def best(self, kind: str, role: str, exclude: Iterable[str] = ()) -> Optional[str]:
+        table = (self.subj if role == "subject" else self.obj).get(kind)
+        if not table:
+            return None
+        excl = set(exclude)
+        ranked = [(n, c) for n, c in table.most_common() if n not in excl]
+        if not ranked:
+            return None
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return None
+        return ranked[0][0]
+
+
+def _nearest_cue(text: str, anchor_s: int, anchor_e: int, lo: int, hi: int) -> Optional[str]:
+    best: tuple[int, str] | None = None
+    for kind, rx in K.VALUE_CUES.items():
+        for m in rx.finditer(text, lo, hi):
+            d = anchor_s - m.end() if m.end() <= anchor_s else (m.start() - anchor_e if m.start() >= anchor_e else 0)
+            d = max(d, 0)
+            if best is None or d < best[0]:
+                best = (d, kind)
+    if best is None or best[0] > 120:
+        return None
+    return best[1]
+
+
+class _Roles:
+    def __init__(self, text: str, info_entities: list[EntityMention], sent: Sentence):
+        self.text = text
+        self.ents = info_entities
+        self.sent = sent
+
+    def before(self, e: EntityMention, n: int = 40) -> str:
+        return self.text[max(self.sent.start, e.start - n) : e.start]
+
+    def after(self, e: EntityMention, n: int = 60) -> str:
+        return self.text[e.end : min(self.sent.end, e.end + n)]
+
+    def is_free(self, e: EntityMention) -> bool:
+        """Not governed by a preposition (a likely grammatical subject)."""
+        return not _PREP_BEFORE.search(self.before(e, 25))
+
+    def assign(self, kind: str, anchor_s: int) -> tuple[Optional[EntityMention], Optional[EntityMention]]:
+        ents = [e for e in self.ents if e.label != "PER" or kind in {"founding", "board_change"}]
+        subj = obj = None
+        if kind in {"investment", "funding", "acquisition", "quantity"}:
+            for e in ents:
+                b = self.before(e)
+                if obj is None and _TARGET_BEFORE.search(b):
+                    obj = e
+                elif subj is None and (_AGENT_BEFORE.search(b) or _AGENT_VERB_AFTER.match(self.after(e))):
+                    subj = e
+                elif subj is None and _GERUND.match(self.text[self.sent.start : e.start]) and self.text[self.sent.start : e.start].rstrip().endswith(","):
+                    subj = e
+            if kind == "acquisition":
+                for e in ents:
+                    if re.search(r"(?:rachat|acquisition|racheter|acquérir|acquire[sd]?|buy(?:ing)?|bought)\s+(?:de\s|d['’]|du\s|of\s)?\s*(?:l['’])?$", self.before(e, 30), re.I):
+                        obj = e
+            if subj is None:  # the grammatical subject: before the figure, else the main clause after it
+                free = [e for e in ents if e is not obj and self.is_free(e)]
+                subj = next((e for e in free if e.start < anchor_s), None) or next((e for e in free if e.start > anchor_s), None)
+        elif kind in {"valuation", "revenue", "profit", "loss"}:
+            for e in ents:
+                if _OF_BEFORE.search(self.before(e, 6)) and K.VALUE_CUES.get(kind, re.compile("x^")).search(self.before(e, 40)):
+                    subj = e
+                    break
+            if subj is None:
+                for e in ents:
+                    if self.is_free(e):
+                        subj = e
+                        break
+        elif kind == "board_change":
+            for e in ents:
+                if obj is None and _BOARD_OF.search(self.before(e)):
+                    obj = e
+                elif subj is None and self.is_free(e):
+                    subj = e
+                elif subj is None and re.search(r"(?:décision|retrait|départ|decision|exit)\s+(?:de\s|d['’]|du\s|of\s)\s*$", self.before(e, 20), re.I):
+                    subj = e
+        elif kind == "founding":
+            for e in ents:
+                if _FOUND_AFTER.match(self.after(e, 40)):
+                    subj = e
+                    break
+            if subj is None:
+                subj = next((e for e in ents if self.is_free(e) and e.label != "PER"), None)
+        elif kind in K.SYMMETRIC_KINDS:
+            named = []
+            for e in ents:
+                if e.label == "PER":
+                    continue
+                if all((e.name or e.key) != (x.name or x.key) for x in named):
+                    named.append(e)
+            if named:
+                subj = named[0]
+            if len(named) > 1:
+                obj = named[1]
+        elif kind == "regulatory_action":
+            orgs = [e for e in ents if e.label != "PER"]
+            if orgs:
+                subj = orgs[0]
+            target = [e for e in orgs[1:] if re.search(r"(?:\bde\s|\bd['’]|\bof\s|\bsur\s|\binto\s|\bcontre\s|\bagainst\s)\s*$", self.before(e, 12), re.I)]
+            if target:
+                obj = target[0]
+            elif len(orgs) > 1:
+                obj = orgs[1]
+        else:  # counts, percentages, generic quantities
+            subj = next((e for e in ents if self.is_free(e)), ents[0] if ents else None)
+        if subj is obj:
+            obj = None
+        return subj, obj
+
+
+def _pick_time(anchor_s: int, anchor_e: int, dates: list[Mention], sent: Sentence, text: str) -> Optional[TimeRef]:
+    if not dates:
+        return None
+    def dist(m: Mention) -> int:
+        if m.end <= anchor_s:
+            d = anchor_s - m.end
+            # a date that opens the sentence ("En juillet 2019, ...") governs it
+            if text[sent.start : m.start].strip(" \t«\"") in {"", "En", "en", "In", "in", "Depuis", "depuis", "Since", "since", "Dès", "Fin", "Début", "Début", "Mi"}:
+                d = min(d, 40)
+            return d
+        return (m.start - anchor_e) + 5  # slightly prefer dates before the figure when equally near
+    best = min(dates, key=dist)
+    return best.time.model_copy() if best.time else None
+
+
+def _hedging(text: str, sent: Sentence, clause: tuple[int, int], conditional: list[tuple[int, int]], anchor_s: int) -> tuple[bool, Optional[str]]:
+    attribution = None
+    m = K.ATTRIBUTION_RE.search(text, sent.start, sent.end)
+    if m:
+        attribution = m.group("who").strip()
+    clause_text = text[clause[0] : clause[1]]
+    modal = bool(re.search(r"(?<![\w-])(?:aurait|auraient|pourrait|pourraient|serait|seraient|semble|semblent|would|could|might|may|reportedly|allegedly|rumou?red)(?![\w-])", clause_text, re.I))
+    cond = any(clause[0] <= s < clause[1] for s, _ in conditional)
+    hedged = modal or cond or (attribution is not None and re.search(r"sources?|rumeur|rumor|rumour|proche", attribution, re.I) is not None)
+    return hedged, attribution
+
+
+def _scope(kind: str, time: Optional[TimeRef], clause_text: str, sentence_text: str) -> str:
+    if time is not None and time.relation == "since" and time.value:
+        return "cumulative"
+    if K.CUMULATIVE_CUES.search(clause_text):
+        return "cumulative"
+    if time is not None and time.granularity in {"day", "month", "quarter", "year"} and time.relation in {"at", "around"}:
+        return "tranche" if kind in K.FLOW_KINDS else "point_in_time"
+    return "unknown"
+
+
+def _same_value(a: Optional[Value], b: Optional[Value]) -> bool:
+    if a is None or b is None or a.amount is None or b.amount is None:
+        return False
+    if a.currency != b.currency or a.unit != b.unit or a.qualifier != b.qualifier:
+        return False
+    return abs(a.amount - b.amount) <= 1e-9 * max(abs(a.amount), 1.0)
+
+
+def extract_claims(
+    document: Document,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    entities: DocumentEntities,
+) -> list[Claim]:
+    """All claims of one document, in text order."""
+    text = document.text
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    sent_of = {}
+    starts = [s.start for s in sentences]
+    import bisect
+
+    for m in mentions:
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i >= 0 and m.end <= sentences[i].end:
+            by_sentence[sentences[i].index].append(m)
+    frame = _Frame()
+    drafts: list[dict] = []
+    for sent in sentences:
+        if sent.text.rstrip().endswith("?"):
+            continue  # questions assert nothing
+        info = entities.sentences.get(sent.index)
+        ents = info.entities if info else []
+        roles = _Roles(text, ents, sent)
+        ms = by_sentence.get(sent.index, [])
+        dates = [m for m in ms if m.kind == "date" and m.time is not None]
+        values = [m for m in ms if m.kind in VALUE_MENTIONS and m.value is not None]
+        events: list[tuple[str, re.Match, str]] = []
+        seen_kinds = set()
+        for kind, rx, direction in K.EVENT_CUES:
+            m = rx.search(text, sent.start, sent.end)
+            if m and kind not in seen_kinds:
+                events.append((kind, m, direction))
+                seen_kinds.add(kind)
+        # investment cues without figures still tell the document frame who invests in whom
+        if not values:
+            for kind in ("investment", "funding", "acquisition"):
+                cue = K.VALUE_CUES[kind].search(text, sent.start, sent.end)
+                if cue:
+                    s, o = roles.assign(kind, cue.start())
+                    frame.vote(kind, s.name if s else None, o.name if o else None, 0.5)
+        for v in values:
+            cue = _nearest_cue(text, v.start, v.end, sent.start, sent.end)
+            if v.kind == "money":
+                kind = cue if cue and cue != "casualties" else "quantity"
+            elif v.kind == "percent":
+                kind = "stake" if cue in {"investment", "acquisition"} else "percentage"
+            else:
+                kind = "casualties" if cue == "casualties" else "count"
+                if kind == "count" and _DEFINITE_BEFORE.search(text[max(sent.start, v.start - 12) : v.start]):
+                    continue  # "les deux entreprises": a reference, not a checkable count
+            clause = _clause(text, v.start, v.end, sent.start, sent.end)
+            drafts.append(dict(sent=sent, anchor=(v.start, v.end), mention=v, kind=kind, roles=roles.assign(kind, v.start),
+                               dates=dates, clause=clause, also=[k for k, _, _ in events], direction=None, info=info))
+        if not values:
+            for kind, m, direction in events:
+                if kind in _NEEDS_TIME and not dates:
+                    continue  # "a partnership started" with no date says nothing checkable
+                if not ents:
+                    continue
+                clause = _clause(text, m.start(), m.end(), sent.start, sent.end)
+                drafts.append(dict(sent=sent, anchor=(m.start(), m.end()), mention=None, kind=kind, roles=roles.assign(kind, m.start()),
+                                   dates=dates, clause=clause, also=[], direction=direction, info=info))
+    # document frame from named roles
+    for d in drafts:
+        s, o = d["roles"]
+        w = 1.0 if d["mention"] is not None else 0.5
+        frame.vote(d["kind"], s.name if s else None, o.name if o else None, w)
+
+    claims: list[Claim] = []
+    prev_time_by_sentence: dict[int, TimeRef] = {}
+    for n, d in enumerate(drafts):
+        sent: Sentence = d["sent"]
+        kind = d["kind"]
+        s_m, o_m = d["roles"]
+        subj = s_m.name if s_m and s_m.name else None
+        obj = o_m.name if o_m and o_m.name else None
+        if s_m is not None and subj is None:
+            subj = entities.resolve(s_m, exclude=[obj] if obj else [])
+        if o_m is not None and obj is None:
+            obj = entities.resolve(o_m, exclude=[x for x in (subj, frame.best(kind, "subject")) if x])
+        if subj is None and kind not in {"count", "percentage", "quantity"}:
+            subj = frame.best(kind, "subject", exclude=[obj] if obj else [])
+        if obj is None and kind in K.FLOW_KINDS | K.SYMMETRIC_KINDS | {"board_change"}:
+            obj = frame.best(kind, "object", exclude=[subj] if subj else [])
+        if kind in K.SYMMETRIC_KINDS and subj and obj:
+            first = entities.first_seen
+            subj, obj = sorted([subj, obj], key=lambda x: first.get(x, 10**9))
+        a_s, a_e = d["anchor"]
+        time = _pick_time(a_s, a_e, d["dates"], sent, text)
+        claim_value: Optional[Value] = d["mention"].value if d["mention"] is not None else None
+        if time is None and claim_value is not None:
+            for c in claims:  # a repeated figure inherits the time of its first mention
+                if c.kind == kind and c.time is not None and _same_value(c.value, claim_value):
+                    time = c.time.model_copy(update={"inherited": True})
+                    break
+        if time is None and K.ANAPHORIC_START.match(sent.text):
+            prev = prev_time_by_sentence.get(sent.index - 1)
+            if prev is not None:
+                time = prev.model_copy(update={"inherited": True})
+        if d["dates"]:
+            prev_time_by_sentence[sent.index] = (time or d["dates"][-1].time).model_copy()
+        elif time is not None:
+            prev_time_by_sentence[sent.index] = time
+        clause_text = text[d["clause"][0] : d["clause"][1]]
+        scope = _scope(kind, time, clause_text, sent.text) if claim_value is not None else "point_in_time" if time else "unknown"
+        info = d["info"]
+        hedged, attribution = _hedging(text, sent, d["clause"], info.conditional if info else [], a_s)
+        neg_window = text[d["clause"][0] : d["clause"][1]]
+        negated = bool(K.NEGATION_RE.search(neg_window)) if claim_value is None else bool(
+            re.search(r"\b(?:n['’]|ne\s)\s*(?:\w+\s+){0,2}?(?:pas|jamais|point)\b|\bnot\b|\bnever\b|\bdenied\b", neg_window, re.I)
+        )
+        claims.append(
+            Claim(
+                id=f"{document.id}:c{len(claims) + 1}",
+                document=document.id,
+                sentence=sent.index,
+                start=sent.start,
+                end=sent.end,
+                text=sent.text,
+                kind=kind,
+                also=[k for k in d["also"] if k != kind],
+                subject=subj,
+                object=obj,
+                value=claim_value,
+                time=time,
+                scope=scope,
+                hedged=hedged,
+                negated=negated,
+                attribution=attribution,
+                language=document.language,
+                anchor_start=a_s,
+                anchor_end=a_e,
+                direction=d["direction"],
+            )
+        )
+    return claims

@@ -1,0 +1,200 @@
+"""The whole pipeline: documents -> sentences -> mentions -> claims -> groups -> report.
+
+`check()` is the Python API; the CLI's `check` and `extract` commands call it. Every stage is
+its own module; this one only wires them together and times them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Optional, Sequence, Union
+
+from .errors import ClaimsError, InputError
+from .model import Claim, Document, Mention, NliInfo, Report, Sentence, Stats
+
+Input = Union[str, os.PathLike, Any]
+
+GENERIC_KINDS = {"quantity", "count", "percentage"}
+NLI_TYPING_MIN = 0.85  # entailment probability needed to type a generic claim by NLI
+
+
+@dataclass
+class Timings:
+    stages: dict[str, float] = field(default_factory=dict)
+
+    def add(self, name: str, seconds: float) -> None:
+        self.stages[name] = self.stages.get(name, 0.0) + seconds
+
+
+def _as_inputs(inputs: Union[Input, Sequence[Input]]) -> list:
+    from .ingest import TextInput
+
+    if isinstance(inputs, (str, os.PathLike)) or not isinstance(inputs, Iterable):
+        inputs = [inputs]
+    out = []
+    for i, x in enumerate(inputs):
+        if isinstance(x, str) and not os.path.exists(x) and (("\n" in x) or (" " in x.strip() and not x.strip().endswith((".txt", ".md", ".html", ".htm", ".jsonl")))):
+            out.append(TextInput(text=x))  # a text, not a path
+        else:
+            out.append(x)
+    return out
+
+
+def find_document_mentions(doc: Document, sentences: Sequence[Sentence]) -> list[Mention]:
+    """Mentions of every sentence, with offsets into the document text."""
+    from .recognize import find_mentions
+
+    out: list[Mention] = []
+    lang = doc.language or "fr"
+    for s in sentences:
+        for m in find_mentions(s.text, lang=lang, published=doc.published):
+            upd = {"start": m.start + s.start, "end": m.end + s.start}
+            t = m.time
+            if t is not None and t.start is not None:
+                t = t.model_copy(update={"start": t.start + s.start, "end": (t.end or t.start) + s.start})
+                upd["time"] = t
+            out.append(m.model_copy(update=upd))
+    return out
+
+
+def _load_engine(nli: Optional[str], required: bool) -> tuple[Any, NliInfo]:
+    if nli is not None and nli.lower() == "none":
+        return None, NliInfo(used=False, note="NLI disabled (--nli none): structured checks only.")
+    try:
+        from .nli import engine as nli_engine
+    except ImportError as exc:  # pragma: no cover - part of the package
+        if required:
+            raise ClaimsError(f"NLI is required but the NLI layer cannot be imported: {exc}")
+        return None, NliInfo(used=False, note=f"NLI not used: {exc}")
+    eng = nli_engine.get_engine(nli, required=required)
+    if eng is None:
+        reason = getattr(nli_engine, "last_unavailable_reason", lambda: None)() or "no NLI model could be loaded"
+        return None, NliInfo(used=False, note=f"NLI not used: {reason}. Structured checks only.")
+    return eng, eng.info()
+
+
+def _type_with_nli(claims: list[Claim], engine: Any, kind_specs: Any) -> None:
+    """Zero-shot typing of claims that no rule cue typed."""
+    for c in claims:
+        if c.kind not in GENERIC_KINDS or c.value is None:
+            continue
+        ranked = engine.classify(c.text, c.language or "fr", kind_specs)
+        if not ranked:
+            continue
+        best, score = ranked[0]
+        if best not in GENERIC_KINDS and score >= NLI_TYPING_MIN:
+            c.kind = best
+            c.kind_source = "nli"
+
+
+@dataclass
+class DocumentResult:
+    """What the per-document stages produce (cacheable by the document's content hash)."""
+
+    document: Document
+    sentences: list[Sentence]
+    mentions: int
+    claims: list[Claim]
+
+
+def analyse_document(doc: Document, *, aliases: Optional[str] = None, timings: Optional[Timings] = None) -> DocumentResult:
+    """Sentences, mentions, entities and claims of one document (no cross-document work)."""
+    from .entities import analyse
+    from .extract import extract_claims
+    from .sentences import split_sentences
+
+    tm = timings or Timings()
+    t = time.perf_counter()
+    sents = split_sentences(doc)
+    tm.add("sentences", time.perf_counter() - t)
+    t = time.perf_counter()
+    mentions = find_document_mentions(doc, sents)
+    tm.add("mentions", time.perf_counter() - t)
+    t = time.perf_counter()
+    ents = analyse(doc, sents, aliases)
+    tm.add("entities", time.perf_counter() - t)
+    t = time.perf_counter()
+    claims = extract_claims(doc, sents, mentions, ents)
+    tm.add("claims", time.perf_counter() - t)
+    return DocumentResult(doc, sents, len(mentions), claims)
+
+
+def assemble(
+    results: Sequence[DocumentResult],
+    *,
+    nli: Optional[str] = None,
+    nli_required: bool = False,
+    kinds_config: Optional[str] = None,
+    timings: Optional[Timings] = None,
+    started: Optional[float] = None,
+) -> Report:
+    """Cross-document stages: NLI typing, grouping, verdicts, and the report."""
+    from .crosscheck import crosscheck
+
+    t0 = started if started is not None else time.perf_counter()
+    tm = timings or Timings()
+    docs = [r.document for r in results]
+    all_sentences = [s for r in results for s in r.sentences]
+    all_claims = [c for r in results for c in r.claims]
+    t = time.perf_counter()
+    engine, nli_info = _load_engine(nli, nli_required)
+    if engine is not None:
+        from .nli.kinds import load_kind_specs
+
+        _type_with_nli(all_claims, engine, load_kind_specs(kinds_config))
+    tm.add("nli_typing", time.perf_counter() - t)
+    t = time.perf_counter()
+    groups, compared = crosscheck(all_claims, docs, engine)
+    tm.add("crosscheck", time.perf_counter() - t)
+    if engine is not None:
+        nli_info = engine.info()
+    stats = Stats(
+        documents=len(docs),
+        sentences=len(all_sentences),
+        mentions=sum(r.mentions for r in results),
+        claims=len(all_claims),
+        groups=len(groups),
+        pairs_compared=compared,
+        conflicts=sum(f.verdict == "conflict" for g in groups for f in g.findings),
+        seconds=round(time.perf_counter() - t0, 3),
+    )
+    return Report(
+        created=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
+        documents=docs,
+        sentences=all_sentences,
+        claims=all_claims,
+        groups=groups,
+        nli=nli_info,
+        stats=stats,
+    )
+
+
+def check(
+    inputs: Union[Input, Sequence[Input]],
+    *,
+    nli: Optional[str] = None,
+    nli_required: bool = False,
+    aliases: Optional[str] = None,
+    kinds_config: Optional[str] = None,
+    progress: Optional[Callable[[str, int, int], None]] = None,
+    timings: Optional[Timings] = None,
+) -> Report:
+    """Run the pipeline on paths (files, folders) or texts and return the report."""
+    from .ingest import load_documents
+
+    t0 = time.perf_counter()
+    tm = timings or Timings()
+    t = time.perf_counter()
+    docs = load_documents(_as_inputs(inputs))
+    tm.add("ingest", time.perf_counter() - t)
+    if not docs:
+        raise InputError("empty corpus: no documents to check")
+    results = []
+    for i, doc in enumerate(docs):
+        results.append(analyse_document(doc, aliases=aliases, timings=tm))
+        if progress:
+            progress("documents", i + 1, len(docs))
+    return assemble(results, nli=nli, nli_required=nli_required, kinds_config=kinds_config, timings=tm, started=t0)

@@ -1,0 +1,83 @@
+"""Cross-source verdicts on constructed article pairs (hard conflicts included)."""
+from __future__ import annotations
+
+from claims.ingest import TextInput
+from claims.pipeline import check
+
+
+def _report(*texts, published=None):
+    return check([TextInput(text=t, id=f"src{i}", published=published) for i, t in enumerate(texts)], nli="none")
+
+
+def _verdicts(report):
+    return [(f.verdict, f) for g in report.groups for f in g.findings]
+
+
+def test_same_dated_tranche_different_amounts_is_conflict():
+    r = _report(
+        "En juillet 2019, Microsoft a annoncé un investissement de 1 milliard de dollars dans OpenAI.",
+        "En 2019, Microsoft a investi 2 milliards de dollars dans OpenAI.",
+    )
+    vs = _verdicts(r)
+    assert vs and vs[0][0] == "conflict", vs
+    assert r.groups[0].has_conflict
+    assert "1 billion" in vs[0][1].explanation and "2 billion" in vs[0][1].explanation
+
+
+def test_same_figure_same_year_agrees_and_different_years_are_scope():
+    r = _report(
+        "En 2021, Amazon a investi 4 milliards de dollars dans Rivian.",
+        "Amazon a injecté 4 milliards de dollars dans Rivian en 2021.",
+        "En 2023, Amazon a investi 2 milliards de dollars dans Rivian.",
+    )
+    verdicts = sorted(v for v, _ in _verdicts(r))
+    assert verdicts == ["agree", "scope_difference", "scope_difference"]
+
+
+def test_total_vs_tranche_and_bounds_with_reconciliation():
+    r = _report(
+        "En 2020, SoftBank a investi 1 milliard de dollars dans Acme.",
+        "SoftBank a investi 3 milliards de dollars dans Acme en 2022.",
+        "Au total, SoftBank a investi 5 milliards de dollars dans Acme.",
+        "SoftBank a investi plus de 4 milliards de dollars dans Acme.",
+    )
+    g = r.groups[0]
+    assert not g.has_conflict
+    by_pair = {frozenset((f.a, f.b)): f.verdict for f in g.findings}
+    ids = {c.document: c.id for c in r.claims}
+    assert by_pair[frozenset((ids["src2"], ids["src3"]))] == "compatible"
+    assert by_pair[frozenset((ids["src0"], ids["src2"]))] == "scope_difference"
+    assert g.reconciliation and "4 billion" in g.reconciliation and "1 billion" in g.reconciliation
+
+
+def test_tranche_larger_than_total_conflicts():
+    r = _report(
+        "En 2022, Tencent a investi 6 milliards de dollars dans Epic.",
+        "Au total, Tencent a investi 2 milliards de dollars dans Epic à ce jour.",
+    )
+    assert [v for v, _ in _verdicts(r)] == ["conflict"]
+
+
+def test_opposite_board_events_conflict_and_same_event_agrees():
+    r = _report(
+        "En juillet 2024, Microsoft a renoncé à son siège d'observateur au conseil d'administration d'OpenAI.",
+        "Microsoft a décidé de se retirer de son siège au conseil d'OpenAI.",
+        "En juillet 2024, Microsoft a conservé son siège au conseil d'administration d'OpenAI.",
+    )
+    verdicts = sorted(v for v, _ in _verdicts(r))
+    assert verdicts.count("conflict") == 2 and "conflict" not in [v for v, f in _verdicts(r) if {f.a, f.b} == {r.claims[0].id, r.claims[1].id}]
+
+
+def test_founding_year_conflict_and_english_source():
+    r = _report(
+        "OpenAI, fondée en 2015 par Sam Altman, développe ChatGPT.",
+        "OpenAI, founded in 2016 by a group of researchers, develops ChatGPT.",
+    )
+    assert [v for v, _ in _verdicts(r)] == ["conflict"]
+
+
+def test_pairs_grow_with_groups_not_corpus():
+    texts = [f"En {2000 + i}, Entreprise{i} a investi {i + 1} millions d'euros dans Cible{i}." for i in range(30)]
+    r = _report(*texts)
+    assert r.stats.pairs_compared == 0  # 30 unrelated claims: nothing to compare
+    assert r.stats.claims == 30
