@@ -1,0 +1,586 @@
+"""Dates and periods with their granularity (French and English).
+
+`find_dates(text, lang, published)` returns :class:`DateHit` (a date Mention plus whether the
+context makes it certain: "en 2019" is a strong year, a bare "2019" a weak one that a longer
+quantity such as "2019 salariés" overrides). Relative expressions ("l'an dernier", "hier",
+"last year") are resolved against the publication date when it is known.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..model import Mention, TimeRef
+from . import lexicon as L
+from .lexicon import fold
+from .numbers import _Spans, parse_number_words
+
+__all__ = ["DateHit", "find_dates"]
+
+_SP = r"[\s\u00a0\u202f]"
+_S = _SP + "+"
+
+
+@dataclass(slots=True)
+class DateHit:
+    mention: Mention
+    strong: bool
+
+
+# ---------------------------------------------------------------------------------------------
+# Calendar helpers.
+def _month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    t = y * 12 + (m - 1) + k
+    return t // 12, t % 12 + 1
+
+
+_PARTS_YEAR = {  # part of a year -> (first month, last month)
+    "debut": (1, 4), "early": (1, 4), "mi": (5, 8), "mid": (5, 8), "fin": (9, 12), "late": (9, 12),
+    "courant": (1, 12), "h1": (1, 6), "h2": (7, 12), "s1": (1, 6), "s2": (7, 12),
+    "printemps": (3, 6), "ete": (6, 9), "automne": (9, 12), "hiver": (1, 3), "spring": (3, 6),
+    "summer": (6, 9), "autumn": (9, 12), "fall": (9, 12), "winter": (1, 3),
+}
+_PARTS_MONTH = {"debut": (1, 10), "early": (1, 10), "mi": (11, 20), "mid": (11, 20), "fin": (21, 31), "late": (21, 31)}
+
+
+def _part_key(s: str | None) -> str | None:
+    if not s:
+        return None
+    f = fold(s).strip(" -")
+    for k in ("debut", "early", "mi", "mid", "fin", "late", "courant"):
+        if f.startswith(k) or f.endswith(k):
+            return k
+    if "beginning" in f or "start" in f:
+        return "early"
+    if "end" in f:
+        return "late"
+    if "middle" in f:
+        return "mid"
+    return f if f in _PARTS_YEAR else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary as regex.
+_FR_MONTHS_RX = L.alternation(sorted(L.FR_MONTHS - {"sept", "dec", "fev", "avr", "janv", "juil", "fevr"})) + r"|(?:sept|d[ée]c|f[ée]vr?|avr|janv|juil)\."
+_EN_MONTHS_RX = "(?-i:" + "|".join(
+    sorted({m.capitalize() for m in L.EN_MONTHS if len(m) > 3} | {m.capitalize() + r"\.?" for m in L.EN_MONTHS if len(m) <= 4 and m != "may"} | {"May"}, key=len, reverse=True)
+) + ")"
+_MONTH = rf"(?P<m>{_FR_MONTHS_RX}|{_EN_MONTHS_RX})(?![\w])"
+_YEAR = r"(?P<y>(?:1\d\d\d|20\d\d|2100))(?![\d])"
+_WEEKDAY = L.alternation(L.WEEKDAYS)
+
+
+def _month_num(s: str) -> int | None:
+    return L.MONTHS.get(fold(s).rstrip("."))
+
+
+_DAY_MONTH_YEAR = re.compile(
+    rf"(?<![\w])(?:(?P<wd>{_WEEKDAY}){_S}(?:the{_S})?)?(?P<d>1er|1re|1st|2nd|3rd|\d{{1,2}}(?:th|st|nd|rd)?)(?:{_S}of)?{_S}{_MONTH}(?:,?{_S}{_YEAR})?",
+    re.IGNORECASE,
+)
+_MONTH_DAY_YEAR = re.compile(
+    rf"(?<![\w]){_MONTH}\.?{_S}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d\w])(?:,?{_S}{_YEAR})?",
+    re.IGNORECASE,
+)
+_DAY_RANGE = re.compile(
+    rf"(?<![\w])(?:(?P<p>du|from|entre|between){_S})?(?P<d1>1er|\d{{1,2}})(?P<g>{_SP}*[-–]{_SP}*|{_S}(?:au|à|to|et|and){_S})(?P<d2>\d{{1,2}}){_S}{_MONTH}(?:,?{_S}{_YEAR})?",
+    re.IGNORECASE,
+)
+_NUMERIC = re.compile(
+    r"(?<![\w/.\-])(?:(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+    r"|(?P<iy>\d{4})(?P<isep>[\-/])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2}))(?![\w/]|[.\-]\d)"
+)
+_MONTH_YEAR = re.compile(
+    rf"(?<![\w])(?:(?P<part>d[ée]but|fin|mi|courant|early|late|mid)(?:{_S}|{_SP}*-{_SP}*))?(?:(?:le{_S})?mois{_S}d['’e]{_SP}*)?{_MONTH}(?:,?{_S}|{_S}of{_S}|{_S}de{_S}){_YEAR}",
+    re.IGNORECASE,
+)
+_MONTH_ALONE = re.compile(
+    rf"(?<![\w])(?P<ctx>en|in|depuis|since|dès|from|until|jusqu['’]en|avant|apr[èe]s|before|after|d[ée]but|fin|mi|courant|early|late|mid|au{_S}mois{_S}de|le{_S}mois{_S}de|ce{_S}mois{_S}de|cette|ce|last|this|next)(?:{_S}|{_SP}*-{_SP}*){_MONTH}(?!{_SP}*\d)(?:{_S}(?P<rel>dernier|prochain|pass[ée]|last|next))?",
+    re.IGNORECASE,
+)
+_ORD = r"(?P<q>premier|1er|deuxi[eè]me|second|2e|2[eè]me|2nd|troisi[eè]me|3e|3[eè]me|3rd|quatri[eè]me|4e|4[eè]me|4th|dernier|first|third|fourth|last)"
+_QUARTER = re.compile(
+    rf"(?<![\w])(?:{_ORD}{_S}(?:trimestre|quarter)(?:{_S}(?:de{_S}|d['’]|of{_S})?(?:l['’]ann[ée]e{_S}|l['’]exercice{_S}|the{_S}year{_S}|fiscal{_S})?{_YEAR})?"
+    rf"|(?P<qq>[QT])(?P<qn>[1-4])(?:{_S}|-|{_SP}*/{_SP}*)?(?P<y2>(?:19|20)\d\d)?(?![\w])"
+    rf"|{_YEAR.replace('(?P<y>', '(?P<y3>')}{_SP}*[-/]?{_SP}*(?P<qq3>Q)(?P<qn3>[1-4])(?![\w]))",
+)
+_HALF = re.compile(
+    rf"(?<![\w])(?:(?P<h>premier|1er|second|deuxi[eè]me|2e|2nd|first|second){_S}(?:semestre|half)(?:{_S}(?:de{_S}|d['’]|of{_S})?(?:l['’]ann[ée]e{_S})?{_YEAR})?"
+    rf"|(?P<hh>[HS])(?P<hn>[12])(?:{_S}|-)?(?P<y2>(?:19|20)\d\d)(?![\w]))",
+)
+_DECADE = re.compile(
+    rf"(?<![\w])(?:(?:(?P<pfr>d[ée]but|fin|milieu|mi)(?:{_S}|{_SP}*-{_SP}*)des{_S}|(?:les|des){_S})?ann[ée]es{_S}(?P<d1>(?:1[89]|20)\d0|[2-9]0)(?![\d])"
+    rf"|(?P<the>the{_S})?(?:(?P<pen>early|late|mid)(?:{_S}|{_SP}*-{_SP}*))?(?P<d2>(?:1[89]|20)\d0|['’]?[2-9]0)s(?![\w]))",
+    re.IGNORECASE,
+)
+_DECADE_PART = {"debut": (0, 3), "early": (0, 3), "milieu": (3, 6), "mi": (3, 6), "mid": (3, 6), "fin": (7, 9), "late": (7, 9)}
+_YEAR_RANGE = re.compile(
+    rf"(?<![\w])(?:(?P<p>de|entre|from|between){_S})?(?P<y1>(?:1\d\d\d|20\d\d))(?P<g>{_SP}*[-–/]{_SP}*|{_S}(?:à|a|au|et|and|to){_S})(?P<y2>(?:1\d\d\d|20\d\d)|\d\d)(?![\w%])",
+    re.IGNORECASE,
+)
+_PART_YEAR = re.compile(
+    rf"(?<![\w])(?P<part>d[ée]but|fin|mi|courant|early|late|mid|(?:the{_S})?(?:end|beginning|start|middle){_S}of|printemps|[ée]t[ée]|automne|hiver|spring|summer|autumn|fall|winter)"
+    rf"(?:{_S}|{_SP}*-{_SP}*)(?:(?:de{_S})?l['’]ann[ée]e{_S}|d['’]ann[ée]e{_S}|de{_S})?{_YEAR}",
+    re.IGNORECASE,
+)
+_YEAR_CTX = re.compile(
+    rf"(?<![\w])(?P<ctx>en|in|depuis|since|dès|from|jusqu['’]en|jusqu['’]à|until|till|avant|apr[èe]s|before|after|d['’]ici|by|"
+    rf"l['’]ann[ée]e|ann[ée]e|the{_S}year|year|exercice|l['’]exercice|fiscal|pour|for|au{_S}cours{_S}de|during|through){_S}\Z",
+    re.IGNORECASE,
+)
+_BARE_YEAR = re.compile(r"(?<![\w.,/\-–+])(?P<y>1\d\d\d|20\d\d|2100)(?![\w/%]|[.,]\d|[\-–]\d)")
+_RELATION_BEFORE = re.compile(
+    rf"(?<![\w])(?P<r>depuis|since|dès|[àa]{_S}partir{_S}d['’e]|[àa]{_S}compter{_S}d['’e]|jusqu['’](?:en|à|au)|until|till|avant|apr[èe]s|before|after|d['’]ici|by)(?:{_S}(?:le|la|l['’]|the|les))?{_SP}*\Z",
+    re.IGNORECASE,
+)
+_REL_OF = {
+    "depuis": "since", "since": "since", "des": "since", "a partir de": "since", "a partir d'": "since",
+    "a compter de": "since", "a compter d'": "since", "jusqu'en": "until", "jusqu'a": "until",
+    "jusqu'au": "until", "until": "until", "till": "until", "d'ici": "until", "by": "until",
+    "avant": "before", "before": "before", "apres": "after", "after": "after",
+}
+
+
+def _relation_key(s: str) -> str:
+    return re.sub(r"[\s\u00a0]+", " ", fold(s)).strip()
+
+
+# Relative expressions: pattern -> (unit, offset, relation)
+_RELATIVE: list[tuple[str, str, int, str]] = [
+    (r"l['’]an{_S}(?:dernier|pass[ée])", "year", -1, "at"),
+    (r"l['’]ann[ée]e{_S}(?:derni[èe]re|pass[ée]e|pr[ée]c[ée]dente)", "year", -1, "at"),
+    (r"cette{_S}ann[ée]e|l['’]ann[ée]e{_S}en{_S}cours", "year", 0, "at"),
+    (r"l['’]an{_S}prochain|l['’]ann[ée]e{_S}prochaine", "year", 1, "at"),
+    (r"(?-i:[Ll])ast{_S}year|(?-i:[Tt])his{_S}year|(?-i:[Nn])ext{_S}year", "year", 9, "at"),
+    (r"le{_S}mois{_S}(?:dernier|pass[ée])|(?-i:[Ll])ast{_S}month", "month", -1, "at"),
+    (r"ce{_S}mois(?:-ci)?|(?-i:[Tt])his{_S}month", "month", 0, "at"),
+    (r"le{_S}mois{_S}prochain|(?-i:[Nn])ext{_S}month", "month", 1, "at"),
+    (r"la{_S}semaine{_S}(?:derni[èe]re|pass[ée]e)|(?-i:[Ll])ast{_S}week", "week", -1, "at"),
+    (r"cette{_S}semaine|(?-i:[Tt])his{_S}week", "week", 0, "at"),
+    (r"la{_S}semaine{_S}prochaine|(?-i:[Nn])ext{_S}week", "week", 1, "at"),
+    (r"le{_S}trimestre{_S}(?:dernier|pass[ée]|pr[ée]c[ée]dent)|(?-i:[Ll])ast{_S}quarter", "quarter", -1, "at"),
+    (r"ce{_S}trimestre|(?-i:[Tt])his{_S}quarter", "quarter", 0, "at"),
+    (r"avant-hier", "day", -2, "at"),
+    (r"hier|(?-i:[Yy])esterday", "day", -1, "at"),
+    (r"aujourd['’]hui|(?-i:[Tt])oday", "day", 0, "at"),
+    (r"apr[èe]s-demain", "day", 2, "at"),
+    (r"demain|(?-i:[Tt])omorrow", "day", 1, "at"),
+    (r"d[ée]sormais|dor[ée]navant|(?-i:[Ff])rom{_S}now{_S}on|(?-i:[Hh])enceforth", "day", 0, "since"),
+    (r"actuellement|maintenant|[àa]{_S}pr[ée]sent|en{_S}ce{_S}moment|de{_S}nos{_S}jours|(?-i:[Nn])ow|(?-i:[Cc])urrently|(?-i:[Nn])owadays|(?-i:[Aa])t{_S}present|(?-i:[Tt])hese{_S}days", "day", 0, "at"),
+]
+_RELATIVE_RX = re.compile(
+    r"(?<![\w'’-])(?:"
+    + "|".join(f"(?P<r{i}>" + p.replace("{_S}", _S) + ")" for i, (p, _, _, _) in enumerate(_RELATIVE))
+    + rf"|(?P<wd>{L.alternation(L.WEEKDAYS)})(?:{_S}(?P<wdrel>dernier|prochain|last|next))?"
+    + r")(?![\w'’-])",
+    re.IGNORECASE,
+)
+_AGO = re.compile(
+    rf"(?<![\w])(?:il{_S}y{_S}a{_S}(?P<n1>\d+|\w+){_S}(?P<u1>ans?|ann[ée]es?|mois|jours?|semaines?)|(?P<n2>\d+|\w+){_S}(?P<u2>years?|months?|weeks?|days?){_S}ago)(?![\w])",
+    re.IGNORECASE,
+)
+_EN_WEEKDAY_CAP = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
+
+
+# ---------------------------------------------------------------------------------------------
+def _timeref(text: str, s: int, e: int, value: str | None, gran: str, earliest: dt.date | None,
+             latest: dt.date | None, relation: str = "at", resolved: bool = True,
+             relative: bool = False) -> TimeRef:
+    return TimeRef(text=text[s:e], start=s, end=e, value=value, granularity=gran,  # type: ignore[arg-type]
+                   relation=relation, earliest=earliest, latest=latest,  # type: ignore[arg-type]
+                   resolved=resolved, relative=relative)
+
+
+def _year_span(y: int) -> tuple[dt.date, dt.date]:
+    return dt.date(y, 1, 1), dt.date(y, 12, 31)
+
+
+def _guess_year(month: int, published: dt.date) -> int:
+    """Year of a month named without one: the latest such month not far after publication."""
+    return published.year if month <= published.month + 2 else published.year - 1
+
+
+class _Collector:
+    def __init__(self, text: str):
+        self.text = text
+        self.hits: list[DateHit] = []
+
+    def add(self, s: int, e: int, tr: TimeRef, strong: bool = True, with_relation: bool = True) -> None:
+        text = self.text
+        if with_relation and tr.relation == "at":
+            m = _RELATION_BEFORE.search(text, max(0, s - 24), s)
+            if m:
+                rel = _REL_OF.get(_relation_key(m.group("r")))
+                if rel:
+                    s = m.start()
+                    tr = tr.model_copy(update={"relation": rel, "start": s, "text": text[s:e]})
+        self.hits.append(DateHit(Mention(kind="date", start=s, end=e, text=text[s:e], time=tr), strong))
+
+
+_MONTH_ANY = re.compile(rf"(?<![\w]){_MONTH}", re.IGNORECASE)
+_YEARISH = re.compile(r"\d{4}(?!\d)")
+_QT_DIGIT = re.compile(r"[QT][1-4]")
+
+
+def _windows(spans: list[tuple[int, int]], before: int, after: int, n: int) -> list[tuple[int, int]]:
+    """Merged text windows around hits: date patterns are only tried there."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        a, b = max(0, s - before), min(n, e + after)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _scan(rx: re.Pattern, text: str, windows: list[tuple[int, int]]):
+    for a, b in windows:
+        yield from rx.finditer(text, a, b)
+
+
+def find_dates(text: str, lang: str = "fr", published: dt.date | None = None,
+               protect: list[tuple[int, int]] | None = None) -> list[DateHit]:
+    """All date candidates (overlapping ones included; the caller keeps the longest)."""
+    col = _Collector(text)
+    en = lang == "en"
+    n = len(text)
+    low = text.lower()
+    months = _windows([m.span() for m in _MONTH_ANY.finditer(text)], 50, 30, n)
+    years = _windows([m.span() for m in _YEARISH.finditer(text)
+                      if not (m.start() and text[m.start() - 1].isdigit())], 60, 14, n)
+    if months:
+        _days(text, col, en, published, months)
+        _day_ranges(text, col, published, months)
+        _months(text, col, published, months)
+    if years or "/" in text or "." in text:
+        _numeric(text, col, en)
+    qspans = years
+    if "trimestre" in low or "quarter" in low or _QT_DIGIT.search(text):
+        qspans = [(0, n)]
+    _quarters(text, col, published, qspans, years)
+    if "ann" in low or "0s" in text:
+        _decades(text, col)
+    if years:
+        _years(text, col, years)
+    _relatives(text, col, published, low)
+    if protect:
+        sp = _Spans(protect)
+        col.hits = [h for h in col.hits if not sp.overlaps(h.mention.start, h.mention.end)]
+    return col.hits
+
+
+def _days(text: str, col: _Collector, en: bool, published: dt.date | None, win: list[tuple[int, int]]) -> None:
+    for rx in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
+        for m in _scan(rx, text, win):
+            month = _month_num(m.group("m"))
+            dtok = re.match(r"\d+", m.group("d"))
+            day = int(dtok.group(0)) if dtok else 1
+            if month is None or not 1 <= day <= 31:
+                continue
+            s, e = m.span()
+            if rx is _MONTH_DAY_YEAR and not m.group("y"):
+                # "December 12" is an English date; French "mai 12" without a year is rare
+                if fold(m.group("m")) in L.FR_MONTHS and fold(m.group("m")) not in L.EN_MONTHS:
+                    continue
+            if m.group("y"):
+                y = int(m.group("y"))
+                d = _safe_date(y, month, day)
+                if d is None:
+                    continue
+                col.add(s, e, _timeref(col.text, s, e, d.isoformat(), "day", d, d))
+            elif published is not None:
+                y = _guess_year(month, published)
+                d = _safe_date(y, month, day)
+                if d is None:
+                    continue
+                col.add(s, e, _timeref(col.text, s, e, d.isoformat(), "day", d, d, relative=True))
+            else:
+                col.add(s, e, _timeref(col.text, s, e, None, "day", None, None, resolved=False, relative=True))
+
+
+def _day_ranges(text: str, col: _Collector, published: dt.date | None, win: list[tuple[int, int]]) -> None:
+    """"du 7 au 9 décembre 2024", "7-9 décembre", "entre le 3 et le 5 mai"."""
+    for m in _scan(_DAY_RANGE, text, win):
+        g = fold(m.group("g")).strip()
+        p = fold(m.group("p") or "")
+        if g in ("au", "a", "to") and p not in ("du", "from"):
+            continue
+        if g in ("et", "and") and p not in ("entre", "between"):
+            continue
+        month = _month_num(m.group("m"))
+        d1, d2 = (1 if m.group("d1").startswith("1e") else int(m.group("d1"))), int(m.group("d2"))
+        if month is None or not 1 <= d1 < d2 <= 31:
+            continue
+        s, e = m.span()
+        if m.group("y"):
+            y, relative = int(m.group("y")), False
+        elif published is not None:
+            y, relative = _guess_year(month, published), True
+        else:
+            col.add(s, e, _timeref(text, s, e, None, "day", None, None, "range", resolved=False, relative=True),
+                    with_relation=False)
+            continue
+        a, b = _safe_date(y, month, d1), _safe_date(y, month, d2)
+        if a is None or b is None:
+            continue
+        col.add(s, e, _timeref(text, s, e, f"{a.isoformat()}/{b.isoformat()}", "day", a, b, "range", relative=relative),
+                with_relation=False)
+
+
+def _numeric(text: str, col: _Collector, en: bool) -> None:
+    for m in _NUMERIC.finditer(text):
+        s, e = m.span()
+        if m.group("iy"):
+            y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+        else:
+            a, b = int(m.group("a")), int(m.group("b"))
+            ys = m.group("y")
+            if len(ys) == 2 and m.group("sep") == "-":
+                continue
+            y = int(ys) if len(ys) == 4 else (2000 + int(ys) if int(ys) < 50 else 1900 + int(ys))
+            if en and a <= 12:
+                mo, d = a, b
+            elif a > 12:
+                d, mo = a, b
+            else:
+                d, mo = a, b
+        date = _safe_date(y, mo, d)
+        if date is None or not 1800 <= y <= 2100:
+            continue
+        col.add(s, e, _timeref(col.text, s, e, date.isoformat(), "day", date, date))
+
+
+def _months(text: str, col: _Collector, published: dt.date | None, win: list[tuple[int, int]]) -> None:
+    for m in _scan(_MONTH_YEAR, text, win):
+        month = _month_num(m.group("m"))
+        if month is None:
+            continue
+        y = int(m.group("y"))
+        s, e = m.span()
+        first, last = dt.date(y, month, 1), _month_end(y, month)
+        part = _part_key(m.group("part"))
+        if part in _PARTS_MONTH:
+            a, b = _PARTS_MONTH[part]
+            first, last = dt.date(y, month, a), dt.date(y, month, min(b, last.day))
+        col.add(s, e, _timeref(col.text, s, e, f"{y:04d}-{month:02d}", "month", first, last))
+    for m in _scan(_MONTH_ALONE, text, win):
+        month = _month_num(m.group("m"))
+        if month is None:
+            continue
+        ctx = fold(m.group("ctx"))
+        s, e = m.span()
+        part = _part_key(ctx) if ctx in ("debut", "fin", "mi", "courant", "early", "late", "mid") else None
+        if part is None and ctx not in ("cette", "ce", "this", "last", "next") and not m.group("rel"):
+            s = m.start("m")  # "en juillet": the span is the month; "depuis juillet" keeps "depuis"
+            if ctx in ("depuis", "since", "des", "from", "until", "jusqu'en", "avant", "apres", "before", "after"):
+                s = m.start()
+        rel = {"depuis": "since", "since": "since", "des": "since", "from": "since", "until": "until",
+               "jusqu'en": "until", "avant": "before", "before": "before", "apres": "after", "after": "after"}.get(ctx, "at")
+        if published is None:
+            col.add(s, e, _timeref(col.text, s, e, None, "month", None, None, rel, resolved=False, relative=True), with_relation=False)
+            continue
+        shift = fold(m.group("rel") or "")
+        if shift in ("prochain", "next") or ctx == "next":
+            y = published.year if month > published.month else published.year + 1
+        elif shift in ("dernier", "passe", "last") or ctx == "last":
+            y = published.year if month < published.month else published.year - 1
+        elif ctx in ("cette", "ce", "this"):
+            y = published.year
+        else:
+            y = _guess_year(month, published)
+        first, last = dt.date(y, month, 1), _month_end(y, month)
+        if part in _PARTS_MONTH:
+            a, b = _PARTS_MONTH[part]
+            first, last = dt.date(y, month, a), dt.date(y, month, min(b, last.day))
+        col.add(s, e, _timeref(col.text, s, e, f"{y:04d}-{month:02d}", "month", first, last, rel, relative=True),
+                with_relation=False)
+
+
+_QNUM = {"premier": 1, "1er": 1, "first": 1, "deuxieme": 2, "second": 2, "2e": 2, "2eme": 2, "2nd": 2,
+         "troisieme": 3, "3e": 3, "3eme": 3, "3rd": 3, "third": 3, "quatrieme": 4, "4e": 4, "4eme": 4,
+         "4th": 4, "fourth": 4, "dernier": 4, "last": 4}
+
+
+def _quarters(text: str, col: _Collector, published: dt.date | None, win: list[tuple[int, int]],
+              years: list[tuple[int, int]]) -> None:
+    for m in _scan(_QUARTER, text, win):
+        s, e = m.span()
+        if m.group("q"):
+            qn = _QNUM.get(fold(m.group("q")))
+            ys = m.group("y")
+            before = text[max(0, s - 12):s].lower()
+            if not ys and not re.search(r"(?:au|le|du|ce|the|this)\s+$", before):
+                continue
+        elif m.group("qq"):
+            qn, ys = int(m.group("qn")), m.group("y2")
+            if m.group("qq") == "T" and not ys:
+                continue  # "T3" alone is too ambiguous
+        else:
+            qn, ys = int(m.group("qn3")), m.group("y3")
+        if not qn:
+            continue
+        if ys:
+            y, relative = int(ys), False
+        elif published is not None:
+            pq = (published.month - 1) // 3 + 1
+            y, relative = (published.year if qn <= pq else published.year - 1), True
+        else:
+            col.add(s, e, _timeref(text, s, e, None, "quarter", None, None, resolved=False, relative=True))
+            continue
+        first = dt.date(y, 3 * qn - 2, 1)
+        last = _month_end(y, 3 * qn)
+        col.add(s, e, _timeref(text, s, e, f"{y:04d}-Q{qn}", "quarter", first, last, relative=relative))
+    for m in _scan(_HALF, text, years):
+        s, e = m.span()
+        if m.group("h"):
+            hn = 1 if fold(m.group("h")) in ("premier", "1er", "first") else 2
+            ys = m.group("y")
+        else:
+            hn, ys = int(m.group("hn")), m.group("y2")
+        if not ys:
+            continue
+        y = int(ys)
+        first, last = dt.date(y, 1 if hn == 1 else 7, 1), _month_end(y, 6 if hn == 1 else 12)
+        col.add(s, e, _timeref(text, s, e, f"{y:04d}-H{hn}", "year", first, last))
+
+
+def _decades(text: str, col: _Collector) -> None:
+    for m in _DECADE.finditer(text):
+        raw = (m.group("d1") or m.group("d2")).lstrip("'’")
+        if m.group("d2") and len(raw) == 2 and not (m.group("the") or m.group("d2")[0] in "'’"):
+            continue  # "in his 30s" is an age
+        d = 1900 + int(raw) if len(raw) == 2 else int(raw)
+        a, b = _DECADE_PART.get(fold(m.group("pfr") or m.group("pen") or ""), (0, 9))
+        s, e = m.span()
+        col.add(s, e, _timeref(text, s, e, f"{d}s", "decade", dt.date(d + a, 1, 1), dt.date(d + b, 12, 31)))
+
+
+def _years(text: str, col: _Collector, win: list[tuple[int, int]]) -> None:
+    for m in _scan(_YEAR_RANGE, text, win):
+        y1 = int(m.group("y1"))
+        y2s = m.group("y2")
+        y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+        g = fold(m.group("g")).strip()
+        p = fold(m.group("p") or "")
+        if y2 <= y1 or y2 - y1 > 100 or (len(y2s) == 2 and (y2 - y1 > 10 or y1 < 1800)):
+            continue
+        if g in ("et", "and") and p not in ("entre", "between"):
+            continue
+        if g in ("a", "au", "to") and p not in ("de", "from"):
+            continue
+        if g == "/" and len(y2s) == 4:
+            continue
+        s, e = m.span()
+        col.add(s, e, _timeref(text, s, e, f"{y1}/{y2}", "year", dt.date(y1, 1, 1), dt.date(y2, 12, 31), "range"),
+                with_relation=False)
+    for m in _scan(_PART_YEAR, text, win):
+        y = int(m.group("y"))
+        part = _part_key(m.group("part"))
+        s, e = m.span()
+        a, b = _PARTS_YEAR.get(part or "courant", (1, 12))
+        col.add(s, e, _timeref(text, s, e, str(y), "year", dt.date(y, a, 1), _month_end(y, b)))
+    for m in _scan(_BARE_YEAR, text, win):
+        y = int(m.group("y"))
+        s, e = m.span()
+        ctx = _YEAR_CTX.search(text, max(0, s - 24), s)
+        first, last = _year_span(y)
+        if not ctx and y < 1800:
+            continue  # a bare "1500" is a number; "en 1500" is a year
+        if ctx:
+            key = _relation_key(ctx.group("ctx"))
+            rel = _REL_OF.get(key, "at")
+            start = ctx.start() if rel != "at" else s
+            col.add(start, e, _timeref(text, start, e, str(y), "year", first, last, rel), strong=True,
+                    with_relation=False)
+        else:
+            col.add(s, e, _timeref(text, s, e, str(y), "year", first, last), strong=False)
+
+
+def _resolve_relative(unit: str, off: int, published: dt.date) -> tuple[str, str, dt.date, dt.date]:
+    if unit == "year":
+        y = published.year + off
+        return str(y), "year", dt.date(y, 1, 1), dt.date(y, 12, 31)
+    if unit == "month":
+        y, mo = _add_months(published.year, published.month, off)
+        return f"{y:04d}-{mo:02d}", "month", dt.date(y, mo, 1), _month_end(y, mo)
+    if unit == "quarter":
+        q = (published.month - 1) // 3 + off
+        y = published.year + q // 4
+        qn = q % 4 + 1
+        return f"{y:04d}-Q{qn}", "quarter", dt.date(y, 3 * qn - 2, 1), _month_end(y, 3 * qn)
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=off)
+        iso = monday.isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}", "unknown", monday, monday + dt.timedelta(days=6)
+    d = published + dt.timedelta(days=off)
+    return d.isoformat(), "day", d, d
+
+
+def _relatives(text: str, col: _Collector, published: dt.date | None, low: str) -> None:
+    for m in _RELATIVE_RX.finditer(text):
+        s, e = m.span()
+        name = m.lastgroup
+        if name in ("wd", "wdrel"):
+            _weekday(text, col, m, published)
+            continue
+        _, unit, off, rel = _RELATIVE[int(name[1:])]  # type: ignore[index]
+        if off == 9:  # English last/this/next
+            off = {"last": -1, "this": 0, "next": 1}[m.group(0).split()[0].lower()]
+        gran = {"year": "year", "month": "month", "quarter": "quarter", "week": "unknown", "day": "day"}[unit]
+        if published is None:
+            col.add(s, e, _timeref(text, s, e, None, gran, None, None, rel, resolved=False, relative=True))
+            continue
+        value, gran, first, last = _resolve_relative(unit, off, published)
+        col.add(s, e, _timeref(text, s, e, value, gran, first, last, rel, relative=True))
+    if "il y a" not in low and "ago" not in low:
+        return
+    for m in _AGO.finditer(text):
+        n_raw = m.group("n1") or m.group("n2")
+        unit_raw = fold(m.group("u1") or m.group("u2"))
+        n = int(n_raw) if n_raw.isdigit() else parse_number_words(n_raw, "en" if m.group("n2") else "fr")
+        if n is None:
+            continue
+        n = int(n)
+        unit = "year" if unit_raw.startswith(("an", "year")) else "month" if unit_raw.startswith(("mois", "month")) else \
+            "week" if unit_raw.startswith(("semaine", "week")) else "day"
+        s, e = m.span()
+        gran = {"year": "year", "month": "month", "week": "unknown", "day": "day"}[unit]
+        if published is None:
+            col.add(s, e, _timeref(text, s, e, None, gran, None, None, resolved=False, relative=True))
+            continue
+        value, gran, first, last = _resolve_relative(unit, -n, published)
+        col.add(s, e, _timeref(text, s, e, value, gran, first, last, relative=True))
+
+
+def _weekday(text: str, col: _Collector, m: re.Match, published: dt.date | None) -> None:
+    wd_raw = m.group("wd")
+    if fold(wd_raw) in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday") and not _EN_WEEKDAY_CAP.match(wd_raw):
+        return
+    s, e = m.span()
+    if published is None:
+        col.add(s, e, _timeref(text, s, e, None, "day", None, None, resolved=False, relative=True))
+        return
+    wd = L.WEEKDAYS[fold(wd_raw)]
+    shift = fold(m.group("wdrel") or "")
+    if shift in ("prochain", "next"):
+        delta = (wd - published.weekday()) % 7 or 7
+    else:
+        delta = -((published.weekday() - wd) % 7)
+        if shift in ("dernier", "last") and delta == 0:
+            delta = -7
+    d = published + dt.timedelta(days=delta)
+    col.add(s, e, _timeref(text, s, e, d.isoformat(), "day", d, d, relative=True))

@@ -1,0 +1,429 @@
+"""Quantities: money, percentages, counts and plain numbers, with qualifiers and ranges.
+
+Built on the number layer (:mod:`claims.recognize.numbers`): each figure is extended to the
+left (qualifier, currency symbol) and to the right (currency, "%", counted noun), then
+neighbouring figures joined by "entre X et Y" / "de X à Y" become ranges. Vague amounts
+("plusieurs milliards de dollars", "des millions d'utilisateurs") have their own pattern.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Mention, Value
+from . import lexicon as L
+from .lexicon import fold
+from .money import CurrencyHit, abbreviation_after, currency_after, currency_before
+from .numbers import Num, _Spans, nice, number_atoms
+
+__all__ = ["find_quantities", "Quantity"]
+
+_SP = r"[\s\u00a0\u202f]"
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A quantity mention under construction."""
+
+    kind: str  # money | percent | count | number
+    start: int
+    end: int
+    x: float | None  # the figure as stated (scaled, in major currency units)
+    qualifier: str = "exact"
+    low: float | None = None
+    high: float | None = None
+    low_inc: bool = True
+    high_inc: bool = True
+    currency: str | None = None
+    unit: str | None = None
+    num: Num | None = None
+    bare: bool = False  # a plain figure with no unit of its own (can inherit in a range)
+    scale: float = 1.0
+
+    def to_mention(self, text: str) -> Mention:
+        x = nice(self.x)
+        if self.qualifier == "exact":
+            low = high = x
+        else:
+            low, high = nice(self.low), nice(self.high)
+        return Mention(
+            kind=self.kind,  # type: ignore[arg-type]
+            start=self.start,
+            end=self.end,
+            text=text[self.start:self.end],
+            value=Value(
+                amount=x if self.qualifier not in ("range", "vague") else None,
+                low=low, high=high, low_inclusive=self.low_inc, high_inclusive=self.high_inc,
+                qualifier=self.qualifier,  # type: ignore[arg-type]
+                currency=self.currency, unit=self.unit,
+            ),
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Qualifiers.
+_QBEFORE = re.compile(
+    r"(?:(?<![\w'’])|(?<=~))(?P<q>" + L.alternation(L.QUALIFIERS_BEFORE) + r")(?:" + _SP + r"*|(?<=['’~]))\Z",
+    re.IGNORECASE,
+)
+_QAFTER = re.compile(r",?" + _SP + r"*(?P<q>" + L.alternation(L.QUALIFIERS_AFTER) + r")(?![\w])", re.IGNORECASE)
+
+
+def _qualifier_key(s: str) -> str:
+    return re.sub(r"[\s\u00a0\u202f]+", " ", fold(s)).replace(" '", "'")
+
+
+def _apply_qualifier(q: Quantity, spec: L.Q) -> None:
+    name, lo, hi, lo_inc, hi_inc = spec
+    x = q.x or 0.0
+    a = None if lo is None else x * lo
+    b = None if hi is None else x * hi
+    if a is not None and b is not None and a > b:
+        a, b = b, a
+    q.qualifier, q.low, q.high, q.low_inc, q.high_inc = name, a, b, lo_inc, hi_inc
+
+
+# ---------------------------------------------------------------------------------------------
+# Percentages.
+_PERCENT = re.compile(
+    _SP + r"*(?:(?P<pp>" + L.alternation(L.PERCENT_POINT_WORDS) + r")|(?P<p>%|" + L.alternation([w for w in L.PERCENT_WORDS if w != "%"])
+    + r"))(?(pp)(?![\w])|(?:(?<=%)|(?![\w])))",
+    re.IGNORECASE,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Counted nouns.
+_WORD = re.compile(r"[\s\u00a0\u202f]+(?P<w>[dD]['’]|[^\W\d_]+(?:[-'’][^\W\d_]+)*(?:[²³23](?![\w]))?)")
+_GLUED_D = re.compile(r"(?P<w>[^\W\d_]+(?:-[^\W\d_]+)*)")
+_NOT_NOUNS = (
+    set(L.MONTHS) | set(L.WEEKDAYS) | set(L.FR_CARDINALS) | set(L.EN_CARDINALS) | L.COUNT_STOPWORDS
+    | {"pour", "percent", "pourcent", "pourcents", "pourcentage", "cent", "cents", "h", "heures"}
+)
+_FR_INVARIANT = {"pays", "mois", "fois", "prix", "poids", "voix", "fils", "corps", "temps", "cours",
+                 "bras", "dos", "processus", "virus", "bus", "campus", "bonus", "recours", "discours",
+                 "secours", "repas", "tas", "tiers", "kilos", "gaz", "choix", "taux", "concours", "avis",
+                 "jus", "os", "abus", "succes", "acces", "proces", "progres", "exces"}
+_EN_IRREGULAR = {"people": "people", "men": "man", "women": "woman", "children": "child",
+                 "persons": "person", "staff": "staff", "feet": "foot", "mice": "mouse", "teeth": "tooth"}
+
+
+def lemma(word: str, lang: str) -> str:
+    """Lower-case singular form of a counted noun ("salariés" -> "salarié", "companies" -> "company")."""
+    w = word.lower()
+    if len(w) < 3 or not w.isalpha():
+        return w
+    if lang == "en":
+        if w in _EN_IRREGULAR:
+            return _EN_IRREGULAR[w]
+        if w.endswith("ies") and len(w) > 4:
+            return w[:-3] + "y"
+        if w.endswith(("sses", "ches", "shes", "xes", "zes")):
+            return w[:-2]
+        if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            return w[:-1]
+        return w
+    f = fold(w)
+    if f in _FR_INVARIANT or f.endswith("ss"):
+        return w
+    if w.endswith("eaux"):
+        return w[:-1]
+    if w.endswith("aux") and f not in ("travaux",):
+        return w[:-3] + "al"
+    if f == "travaux":
+        return "travail"
+    if w.endswith(("s", "x")) and not w.endswith(("ous", "is")):
+        return w[:-1]
+    return w
+
+
+def _noun_after(text: str, pos: int, allow_de: bool, lang: str, plural: bool = False,
+                require_de: bool = False) -> tuple[int, str] | None:
+    """The counted noun after a figure: "2 000 salariés", "3 millions d'abonnés"."""
+    m = _WORD.match(text, pos)
+    if not m:
+        return None
+    w = m.group("w")
+    fw = fold(w)
+    used_de = False
+    if fw in ("de", "d'", "of"):
+        if not allow_de:
+            return None
+        used_de = True
+        if fw == "d'":
+            m2 = _GLUED_D.match(text, m.end())
+        else:
+            m2 = _WORD.match(text, m.end())
+        if not m2:
+            return None
+        m = m2
+        w = m.group("w")
+        fw = fold(w)
+    elif require_de:
+        return None
+    if fw in L.PRENOMINAL_ADJECTIVES and fw not in ("million", "millions", "milliard", "milliards"):
+        m2 = _WORD.match(text, m.end())
+        if not m2:
+            return None
+        m = m2
+        w = m.group("w")
+        fw = fold(w)
+    if len(fw) < 2:
+        if fw not in _ONE_LETTER_UNITS or used_de or text[m.end():m.end() + 1] in ("'", "’"):
+            return None
+    elif fw in _NOT_NOUNS or fw in L.CURRENCY_NAMES:
+        return None
+    if w[0].isupper() and not used_de and not (w.endswith("s") and w[1:].islower()):
+        return None  # "en 2019 Microsoft": a name, not a counted noun
+    if w.isupper() and len(w) > 1 and not used_de:
+        return None
+    if plural and not used_de and not _plural_form(w, lang):
+        return None  # "12 rue de la Paix": a plural figure wants a plural noun
+    return m.end(), _UNIT_NORMAL.get(fw, lemma(w, lang))
+
+
+_UNIT_NORMAL = {"m²": "m2", "m³": "m3", "km²": "km2", "kilometres": "km", "kilometre": "km", "metres": "m",
+                "metre": "m", "kilos": "kg", "kilogrammes": "kg", "kilogramme": "kg", "tonnes": "t", "tonne": "t",
+                "litres": "l", "litre": "l", "hectares": "ha", "hectare": "ha", "kilometers": "km", "kilometer": "km",
+                "meters": "m", "meter": "m", "tons": "t", "ton": "t", "liters": "l", "liter": "l"}
+
+
+_ONE_LETTER_UNITS = {"m", "g", "t", "l"}
+_UNIT_WORDS = {"km", "m", "cm", "mm", "kg", "g", "mg", "t", "l", "ml", "cl", "hl", "mw", "gw", "kw", "kwh",
+               "mwh", "gwh", "twh", "mt", "gt", "ha", "m2", "m3", "km2", "mph", "go", "gb", "mo", "mb", "to",
+               "tb", "ko", "kb", "hz", "ghz", "mhz", "dm", "ug", "h", "min", "sec", "ms", "mds", "md", "bn"}
+
+
+def _plural_form(w: str, lang: str) -> bool:
+    f = fold(w)
+    if f in _UNIT_WORDS or len(f) <= 2:
+        return True
+    if lang == "en":
+        return f.endswith("s") or f in _EN_IRREGULAR or f.endswith(("people", "men", "children", "staff", "ren"))
+    return f.endswith(("s", "x", "z")) or f in _FR_INVARIANT
+
+
+# ---------------------------------------------------------------------------------------------
+# Vague amounts.
+_COLL_FR = L.alternation([k for k in L.COLLECTIVES if k.endswith(("s", "x"))])
+_COLL1_FR = L.alternation([k for k in L.COLLECTIVES if not k.endswith(("s", "x"))])
+_SCALES_PL = r"milliers|millions|milliards|billions"
+_VAGUE_FR = re.compile(
+    rf"(?<![\w])(?:(?P<few>plusieurs|quelques)|(?P<many>des|de{_SP}+nombreu(?:x|ses)|(?<=\b[dD]['’])|de))"
+    rf"{_SP}*(?P<c>{_COLL_FR})(?:{_SP}+(?:de{_SP}+|d['’])(?P<c2>{_SCALES_PL}))?(?![\w])"
+    rf"|(?<![\w])(?P<one>une?){_SP}+(?P<c1>{_COLL1_FR})(?:{_SP}+(?:de{_SP}+|d['’])(?P<c12>{_SCALES_PL}))?(?![\w])",
+    re.IGNORECASE,
+)
+_VAGUE_EN = re.compile(
+    rf"(?<![\w])(?:(?P<few>several|a{_SP}+few|a{_SP}+couple{_SP}+of|many)"
+    rf"{_SP}+(?P<c>dozen|hundred|thousand|million|billion|trillion)(?:{_SP}+(?P<c2>thousand|million|billion))?"
+    rf"|(?P<c3>dozens|tens|hundreds|thousands|millions|billions|trillions){_SP}+of(?:{_SP}+(?P<c4>thousands|millions|billions){_SP}+of)?"
+    rf"|(?P<one>a|one){_SP}+(?P<c1>dozen))(?![\w])",
+    re.IGNORECASE,
+)
+
+
+_VAGUE_GATE = ("aine", "illier", "illion", "illiard", "dozen", "hundred", "thousand", "tens of", "scores of")
+
+
+def _vague(text: str, lang: str) -> list[Quantity]:
+    out: list[Quantity] = []
+    rx = _VAGUE_EN if lang == "en" else _VAGUE_FR
+    table = L.EN_COLLECTIVES if lang == "en" else L.COLLECTIVES
+    for m in rx.finditer(text):
+        gd = m.groupdict()
+        if gd.get("one"):
+            c = table[fold(gd["c1"])]
+            s2 = gd.get("c12")
+            s = table.get(fold(s2), 1.0) if s2 else 1.0
+            x = c * s
+            q = Quantity("number", m.start(), m.end(), x, "approximate", 0.8 * x, 1.2 * x, scale=s)
+            if s > 1:
+                q.scale = s
+        else:
+            cw = gd.get("c") or gd.get("c3")
+            s2 = gd.get("c2") or gd.get("c4")
+            c = table.get(fold(cw))
+            if c is None:
+                continue
+            s = table.get(fold(s2), 1.0) if s2 else 1.0
+            if gd.get("few"):
+                lo, hi = 2 * c * s, 10 * c * s
+            else:
+                if fold(cw) in ("de",):
+                    continue
+                lo = 2 * c * s
+                hi = (10 if c < 1000 else 1000) * c * s
+            q = Quantity("number", m.start(), m.end(), None, "vague", lo, hi, True, False, scale=c * s)
+        # money or counted noun after it
+        cur = currency_after(text, m.end(), True, lang)
+        if cur is not None and cur.scale == 1.0:
+            q.kind, q.currency, q.end = "money", cur.currency, cur.end
+            for attr in ("x", "low", "high"):
+                v = getattr(q, attr)
+                if v is not None:
+                    setattr(q, attr, v * cur.factor)
+        else:
+            noun = _noun_after(text, m.end(), True, lang, require_de=lang != "en")
+            if noun is not None:
+                q.kind, q.end, q.unit = "count", noun[0], noun[1]
+            elif lang != "en" and _LETTER_NEXT.match(text, m.end()):
+                continue  # "une quarantaine obligatoire": the noun, not a figure
+        out.append(q)
+    return out
+
+
+_LETTER_NEXT = re.compile(r"[ \u00a0]+[^\W\d_]")
+
+
+# ---------------------------------------------------------------------------------------------
+# Ranges.
+_RANGE_BETWEEN = re.compile(r"(?<![\w])(?P<p>entre|between)" + _SP + r"+\Z", re.IGNORECASE)
+_RANGE_FROM = re.compile(r"(?<![\w])(?P<p>de|d['’]|from)" + _SP + r"*\Z", re.IGNORECASE)
+_GAP_AND = re.compile(_SP + r"*(?:et|and)" + _SP + r"*\Z", re.IGNORECASE)
+_GAP_TO = re.compile(_SP + r"*(?:à|a|au|to|jusqu['’]à)" + _SP + r"*\Z", re.IGNORECASE)
+_GAP_DASH = re.compile(r"(?:" + _SP + r"*[-–—]" + _SP + r"*|" + _SP + r"+(?:à|to)" + _SP + r"+)\Z", re.IGNORECASE)
+_CHANGE_VERB = re.compile(
+    r"(?:pass|augment|baiss|recul|progress|grimp|chut|bondi|mont|descend|relev|abaiss|rédui|redui|ramen|"
+    r"port|gonfl|dimin|tomb|rise|rose|risen|fell|fallen|increas|decreas|grew|grown|jump|climb|drop|declin|"
+    r"went|gone|soar|plung|slipp|cut|rais|lower|boost|slash|doubl|tripl)\w*(?:" + _SP + r"+[\w'’]+){0,4}" + _SP + r"*\Z",
+    re.IGNORECASE,
+)
+
+
+def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
+    out: list[Quantity] = []
+    i = 0
+    while i < len(qs):
+        a = qs[i]
+        if i + 1 < len(qs):
+            b = qs[i + 1]
+            r = _try_range(text, a, b)
+            if r is not None:
+                out.append(r)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _try_range(text: str, a: Quantity, b: Quantity) -> Quantity | None:
+    if a.qualifier != "exact" or b.qualifier != "exact" or a.x is None or b.x is None:
+        return None
+    if b.start - a.end > 20:
+        return None
+    if (a.num and a.num.year_like and a.bare) or (b.num and b.num.year_like and b.bare):
+        return None
+    gap = text[a.end:b.start]
+    start = a.start
+    if _GAP_AND.fullmatch(gap):
+        p = _RANGE_BETWEEN.search(text, max(0, a.start - 10), a.start)
+        if not p:
+            return None
+        start = p.start()
+    elif _GAP_TO.fullmatch(gap) or _GAP_DASH.fullmatch(gap):
+        p = _RANGE_FROM.search(text, max(0, a.start - 6), a.start)
+        if p:
+            if _CHANGE_VERB.search(text, max(0, p.start() - 60), p.start()):
+                return None  # "est passé de 10 à 12 %": a change, not a range
+            start = p.start()
+        elif not a.bare:
+            return None
+    else:
+        return None
+    if not a.bare and (a.kind != b.kind or a.currency != b.currency or a.unit != b.unit):
+        return None
+    lo, hi = a.x, b.x
+    if a.bare and b.scale > 1 and a.scale == 1 and lo * b.scale <= hi:
+        lo *= b.scale
+    if lo > hi:
+        return None
+    return Quantity(b.kind, start, b.end, None, "range", lo, hi, True, True, b.currency, b.unit, b.num, False, b.scale)
+
+
+# ---------------------------------------------------------------------------------------------
+def find_quantities(
+    text: str, lang: str = "fr", blocked: list[tuple[int, int]] | None = None,
+    protect: list[tuple[int, int]] | None = None,
+) -> list[Quantity]:
+    """Money, percent, count and number mentions (possibly overlapping vague ones)."""
+    en = lang == "en"
+    block = _Spans(blocked or [])
+    qs: list[Quantity] = []
+    for a in number_atoms(text, lang, protect):
+        if blocked and block.overlaps(a.start, a.end):
+            continue
+        q = _quantity(text, a, lang)
+        if q is not None:
+            qs.append(q)
+    qs.sort(key=lambda q: q.start)
+    qs = _merge_ranges(text, qs)
+    low = text.lower()
+    if lang not in ("fr", "en") or not any(k in low for k in _VAGUE_GATE):
+        return qs
+    vague = [v for v in _vague(text, "en" if en else "fr") if not (blocked and block.overlaps(v.start, v.end))]
+    return qs + vague
+
+
+def _quantity(text: str, a: Num, lang: str) -> Quantity | None:
+    s, e = a.start, a.end
+    x = a.value
+    q = Quantity("number", s, e, x, num=a, scale=a.scale)
+    # --- money: currency before ("$10B", "€ 20", "USD 3 million")
+    cur: CurrencyHit | None = currency_before(text, s)
+    if cur is not None:
+        q.kind, q.currency, q.start = "money", cur.currency, cur.start
+        if a.glued_unit == "m":
+            a.glued_unit = None
+            q.x = x = x * 1e6
+            q.scale = 1e6
+            q.end = e = e + 1
+        else:
+            ab = abbreviation_after(text, e) if a.scale == 1 else None
+            if ab:
+                q.x = x = x * ab[1]
+                q.scale = ab[1]
+                q.end = e = ab[0]
+        # trailing code: "$ 10 millions US" rarely; "US$" handled by the symbol table
+    elif not a.glued_unit:
+        cur = currency_after(text, e, allow_de=a.scale_word or abs(a.value) >= 1e6, lang=lang)
+        if cur is not None:
+            q.kind, q.currency = "money", cur.currency
+            q.x = x = x * cur.scale * cur.factor
+            q.scale = a.scale * cur.scale
+            q.end = e = cur.end
+    if q.kind != "money":
+        if a.article:
+            return None  # "un", "une", "one" alone are articles
+        pm = _PERCENT.match(text, e)
+        if pm and not a.glued_unit:
+            q.kind = "percent"
+            q.unit = "pp" if pm.group("pp") else "%"
+            q.end = e = pm.end()
+        elif a.glued_unit:
+            q.kind, q.unit = "count", a.glued_unit
+        elif a.subtype == "fraction" and abs(a.value) < 1:
+            q.bare = True  # "deux tiers des Français": a share, not a count
+        else:
+            noun = _noun_after(text, e, a.scale_word or abs(a.value) >= 1e6, lang, plural=abs(a.value) >= 2)
+            if noun is not None:
+                q.kind, q.unit, q.end = "count", noun[1], noun[0]
+                e = q.end
+            else:
+                q.bare = True
+    # --- qualifiers
+    qb = _QBEFORE.search(text, max(0, q.start - 24), q.start)
+    if qb and not (a.year_like and q.bare):
+        spec = L.QUALIFIERS_BEFORE.get(_qualifier_key(qb.group("q")))
+        if spec is not None:
+            _apply_qualifier(q, spec)
+            q.start = qb.start()
+            q.bare = False if q.kind != "number" else q.bare
+    if q.qualifier == "exact":
+        qa = _QAFTER.match(text, q.end)
+        if qa:
+            spec = L.QUALIFIERS_AFTER.get(_qualifier_key(qa.group("q")))
+            if spec is not None:
+                _apply_qualifier(q, spec)
+                q.end = qa.end()
+    return q

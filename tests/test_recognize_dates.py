@@ -1,0 +1,160 @@
+"""Date and period mentions: granularity, relations, relative dates and years vs. numbers."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claims.recognize import find_mentions
+
+PUB = dt.date(2024, 12, 12)  # a Thursday
+
+
+def dates(text: str, lang: str = "fr", published: dt.date | None = None):
+    return [m for m in find_mentions(text, lang, published) if m.kind == "date"]
+
+
+def one_date(text: str, lang: str = "fr", published: dt.date | None = None):
+    ds = dates(text, lang, published)
+    assert len(ds) == 1, [(m.kind, m.text) for m in find_mentions(text, lang, published)]
+    return ds[0]
+
+
+def test_month_year_en_juillet_2019():
+    m = one_date("En juillet 2019, Microsoft a investi 1 milliard de dollars dans OpenAI.")
+    t = m.time
+    assert m.text == "juillet 2019"
+    assert (t.value, t.granularity, t.relation, t.resolved) == ("2019-07", "month", "at", True)
+    assert (t.earliest, t.latest) == (dt.date(2019, 7, 1), dt.date(2019, 7, 31))
+
+
+@pytest.mark.parametrize(
+    "text,lang,span",
+    [
+        ("Publié le décembre 12, 2024 à Paris.", "fr", "décembre 12, 2024"),
+        ("Publié le 12 décembre 2024 à Paris.", "fr", "12 décembre 2024"),
+        ("Published on December 12, 2024 in Seattle.", "en", "December 12, 2024"),
+        ("Mis à jour le 12/12/2024.", "fr", "12/12/2024"),
+        ("Updated 2024-12-12.", "en", "2024-12-12"),
+        ("Le jeudi 12 décembre 2024, le conseil a voté.", "fr", "jeudi 12 décembre 2024"),
+    ],
+)
+def test_full_dates_have_day_granularity(text, lang, span):
+    m = one_date(text, lang)
+    assert m.text == span
+    assert (m.time.value, m.time.granularity) == ("2024-12-12", "day")
+    assert m.time.earliest == m.time.latest == dt.date(2024, 12, 12)
+
+
+def test_numeric_dates_follow_language_order():
+    assert one_date("Le 3/12/2024, rien.", "fr").time.value == "2024-12-03"
+    assert one_date("On 3/12/2024, nothing.", "en").time.value == "2024-03-12"
+
+
+def test_depuis_2019_is_since_and_keeps_the_preposition():
+    m = one_date("Depuis 2019, les deux entreprises collaborent.")
+    assert m.text == "Depuis 2019"
+    assert (m.time.value, m.time.granularity, m.time.relation) == ("2019", "year", "since")
+    assert m.time.earliest == dt.date(2019, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "text,lang,relation",
+    [("since 2019", "en", "since"), ("jusqu'en 2025", "fr", "until"), ("avant 2020", "fr", "before"),
+     ("after 2020", "en", "after"), ("d'ici 2030", "fr", "until"), ("en 2019", "fr", "at")],
+)
+def test_year_relations(text, lang, relation):
+    m = one_date(f"Le plan court {text} au moins.", lang)
+    assert m.time.granularity == "year" and m.time.relation == relation
+
+
+def test_year_in_context_vs_counts_and_numbers():
+    ms = find_mentions("En 2019, l'entreprise comptait 2 000 salariés et 2019 actionnaires.", "fr")
+    assert [(m.kind, m.text) for m in ms] == [("date", "2019"), ("count", "2 000 salariés"), ("count", "2019 actionnaires")]
+
+
+@pytest.mark.parametrize(
+    "text,lang,earliest,latest",
+    [
+        ("fin 2019", "fr", dt.date(2019, 9, 1), dt.date(2019, 12, 31)),
+        ("début 2020", "fr", dt.date(2020, 1, 1), dt.date(2020, 4, 30)),
+        ("mi-2021", "fr", dt.date(2021, 5, 1), dt.date(2021, 8, 31)),
+        ("late 2019", "en", dt.date(2019, 9, 1), dt.date(2019, 12, 31)),
+        ("early 2020", "en", dt.date(2020, 1, 1), dt.date(2020, 4, 30)),
+        ("the end of 2019", "en", dt.date(2019, 9, 1), dt.date(2019, 12, 31)),
+    ],
+)
+def test_parts_of_years_narrow_the_period(text, lang, earliest, latest):
+    m = one_date(f"Il est arrivé {text} au siège.", lang)
+    assert m.text == text
+    assert m.time.granularity == "year" and (m.time.earliest, m.time.latest) == (earliest, latest)
+
+
+@pytest.mark.parametrize(
+    "text,lang,span",
+    [
+        ("Les ventes ont bondi au troisième trimestre 2023.", "fr", "troisième trimestre 2023"),
+        ("Revenue grew in Q3 2023.", "en", "Q3 2023"),
+        ("Revenue grew in the third quarter of 2023.", "en", "third quarter of 2023"),
+    ],
+)
+def test_quarters(text, lang, span):
+    m = one_date(text, lang)
+    assert m.text == span
+    assert (m.time.value, m.time.granularity) == ("2023-Q3", "quarter")
+    assert (m.time.earliest, m.time.latest) == (dt.date(2023, 7, 1), dt.date(2023, 9, 30))
+
+
+def test_decade_and_year_range():
+    m = one_date("Dans les années 2010, le secteur a explosé.")
+    assert (m.time.value, m.time.granularity) == ("2010s", "decade")
+    r = one_date("De 2019 à 2021, le chiffre d'affaires a doublé.")
+    assert (r.time.value, r.time.relation, r.time.earliest, r.time.latest) == (
+        "2019/2021", "range", dt.date(2019, 1, 1), dt.date(2021, 12, 31))
+
+
+def test_relative_l_an_dernier_with_and_without_publication_date():
+    text = "L'an dernier, OpenAI a levé des fonds."
+    m = one_date(text, published=PUB)
+    assert m.text == "L'an dernier"
+    assert (m.time.value, m.time.granularity, m.time.resolved, m.time.relative) == ("2023", "year", True, True)
+    assert (m.time.earliest, m.time.latest) == (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    u = one_date(text)
+    assert (u.time.value, u.time.resolved, u.time.relative, u.time.granularity) == (None, False, True, "year")
+
+
+@pytest.mark.parametrize(
+    "text,lang,value,granularity,relation",
+    [
+        ("Hier, le conseil a tranché.", "fr", "2024-12-11", "day", "at"),
+        ("Aujourd'hui, le conseil a tranché.", "fr", "2024-12-12", "day", "at"),
+        ("Désormais, le conseil tranche seul.", "fr", "2024-12-12", "day", "since"),
+        ("Le mois dernier, les ventes ont chuté.", "fr", "2024-11", "month", "at"),
+        ("Cette année, les ventes ont chuté.", "fr", "2024", "year", "at"),
+        ("Sales fell last year.", "en", "2023", "year", "at"),
+        ("Sales are currently falling.", "en", "2024-12-12", "day", "at"),
+        ("Le PDG a démissionné lundi.", "fr", "2024-12-09", "day", "at"),
+        ("Il y a trois ans, tout a changé.", "fr", "2021", "year", "at"),
+    ],
+)
+def test_relative_dates_resolved_against_publication(text, lang, value, granularity, relation):
+    m = one_date(text, lang, PUB)
+    t = m.time
+    assert (t.value, t.granularity, t.relation, t.resolved, t.relative) == (value, granularity, relation, True, True)
+    assert t.earliest is not None and t.latest is not None and t.earliest <= t.latest
+
+
+def test_month_without_year_uses_publication_year():
+    m = one_date("En mars, les ventes ont reculé.", "fr", PUB)
+    assert (m.time.value, m.time.relative) == ("2024-03", True)
+    assert one_date("En mars, les ventes ont reculé.").time.resolved is False
+
+
+def test_every_resolved_timeref_has_bounds():
+    text = ("Le 1er janvier 2020, puis en mars 2021 et au deuxième trimestre 2022, enfin depuis 2023 et "
+            "l'an dernier, comme hier et la semaine dernière, ainsi que dans les années 1990.")
+    ds = dates(text, "fr", PUB)
+    assert len(ds) >= 8
+    for m in ds:
+        assert m.time.resolved and m.time.earliest and m.time.latest and m.time.earliest <= m.time.latest
+        assert text[m.start:m.end] == m.text == m.time.text

@@ -1,0 +1,191 @@
+"""Numbers, percentages and counts: digits, words, separators, identifiers that are not numbers."""
+from __future__ import annotations
+
+import pytest
+from text_to_num import text2num
+
+from claims.recognize import find_mentions, find_numbers, parse_number_words
+
+
+def kinds(text: str, lang: str = "fr") -> list[tuple[str, str]]:
+    return [(m.kind, m.text) for m in find_mentions(text, lang)]
+
+
+@pytest.mark.parametrize(
+    "words,lang,value",
+    [
+        ("trois cent douze", "fr", 312),
+        ("quatre-vingt-dix-neuf", "fr", 99),
+        ("quatre vingt dix neuf", "fr", 99),
+        ("soixante et onze", "fr", 71),
+        ("deux milliards", "fr", 2e9),
+        ("mille milliards", "fr", 1e12),
+        ("un million deux mille", "fr", 1_002_000),
+        ("nonante-cinq", "fr", 95),
+        ("deux tiers", "fr", 2 / 3),
+        ("trois quarts", "fr", 0.75),
+        ("un cinquième", "fr", 0.2),
+        ("cent et trois quarts", "fr", 100.75),
+        ("deux cent virgule trois", "fr", 200.3),
+        ("un million et demi", "fr", 1.5e6),
+        ("trois douzaines", "fr", 36),
+        ("twenty million", "en", 2e7),
+        ("one hundred and five", "en", 105),
+        ("two and a half", "en", 2.5),
+        ("two thirds", "en", 2 / 3),
+    ],
+)
+def test_parse_number_words(words, lang, value):
+    assert parse_number_words(words, lang) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["vingt et un", "trois cent soixante-quinze", "dix-neuf cent quatre-vingt-dix", "deux mille deux cents",
+     "neuf mille neuf cent quatre-vingt-dix-neuf", "cent mille", "quatre-vingts", "trois millions sept"],
+)
+def test_parse_number_words_agrees_with_text2num(words):
+    assert parse_number_words(words, "fr") == text2num(words, "fr")
+
+
+def test_parse_number_words_rejects_non_numbers():
+    assert parse_number_words("bonjour", "fr") is None
+    assert parse_number_words("deux trois", "fr") is None
+
+
+@pytest.mark.parametrize(
+    "text,lang,value",
+    [
+        ("Le montant est de 1\u202f234\u202f567,89 au total.", "fr", 1234567.89),
+        ("Le montant est de 1 234 567 au total.", "fr", 1234567),
+        ("Soit 1.000.000 au total.", "fr", 1e6),
+        ("That is 1,000,000 in total.", "en", 1e6),
+        ("Growth was 1.5 in the model.", "en", 1.5),
+        ("Le coefficient vaut 12,5 ici.", "fr", 12.5),
+        ("Il reste ,08 points.", "fr", 0.08),
+        ("Le ratio est de 3/4 seulement.", "fr", 0.75),
+    ],
+)
+def test_digit_formats(text, lang, value):
+    nums = find_numbers(text, lang)
+    assert len(nums) == 1, nums
+    assert nums[0].value == pytest.approx(value)
+    assert text[nums[0].start:nums[0].end].strip()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OpenAI a lancé GPT-3 puis GPT-4 avant ChatGPT.",
+        "La pandémie de COVID-19 a frappé le monde.",
+        "Airbus livre des A320 à la compagnie.",
+        "Apple a présenté l'iPhone 15 en Californie.",
+        "Le CAC 40 était stable.",
+        "La réunion commence à 14h30 précises.",
+        "Appelez le 01 23 45 67 89 pour réserver.",
+        "Voir https://example.com/article/2019/12/345 pour les détails.",
+        "Mettez à jour vers la version 2.4.1 du logiciel.",
+        "Il a terminé 1er de la course.",
+    ],
+)
+def test_identifiers_and_codes_are_not_numbers(text):
+    assert [m for m in find_mentions(text, "fr") if m.kind in ("number", "count", "money", "percent")] == []
+
+
+def test_share_counter_may_give_a_number():
+    ms = [m for m in find_mentions("Partagé 5M+ fois", "fr") if m.kind in ("number", "count")]
+    assert ms and ms[0].value.amount == 5e6
+
+
+@pytest.mark.parametrize(
+    "text,lang,span,value",
+    [
+        ("Le chômage atteint 12 % en mai.", "fr", "12 %", 12),
+        ("Il a augmenté de 12,5 % sur un an.", "fr", "12,5 %", 12.5),
+        ("Une hausse de 12 pour cent.", "fr", "12 pour cent", 12),
+        ("Une hausse de dix pour cent.", "fr", "dix pour cent", 10),
+        ("Une hausse de 12 pourcents.", "fr", "12 pourcents", 12),
+        ("Ils sont d'accord à cent pour cent.", "fr", "cent pour cent", 100),
+        ("Sales rose 12 percent.", "en", "12 percent", 12),
+        ("Sales rose 12 per cent.", "en", "12 per cent", 12),
+        ("Sales rose 8.5%.", "en", "8.5%", 8.5),
+    ],
+)
+def test_percentages(text, lang, span, value):
+    ms = [m for m in find_mentions(text, lang) if m.kind == "percent"]
+    assert [m.text for m in ms] == [span]
+    assert ms[0].value.amount == pytest.approx(value) and ms[0].value.unit == "%"
+
+
+def test_percentage_points_are_kept_apart():
+    m = [m for m in find_mentions("Le taux a gagné 3,2 points de pourcentage.", "fr") if m.kind == "percent"][0]
+    assert m.value.unit == "pp" and m.value.amount == 3.2
+
+
+@pytest.mark.parametrize(
+    "text,lang,span,amount,unit",
+    [
+        ("Le groupe emploie 2 000 salariés en France.", "fr", "2 000 salariés", 2000, "salarié"),
+        ("Le service revendique 3 millions d'abonnés.", "fr", "3 millions d'abonnés", 3e6, "abonné"),
+        ("The firm laid off 500 employees in March.", "en", "500 employees", 500, "employee"),
+        ("Vingt-six personnes sont mortes dans l'accident.", "fr", "Vingt-six personnes", 26, "personne"),
+        ("Le réseau compte 1 200 journaux locaux.", "fr", "1 200 journaux", 1200, "journal"),
+        ("Over 120 companies joined.", "en", "Over 120 companies", 120, "company"),
+    ],
+)
+def test_counts(text, lang, span, amount, unit):
+    ms = [m for m in find_mentions(text, lang) if m.kind == "count"]
+    assert [m.text for m in ms] == [span]
+    assert ms[0].value.amount == amount and ms[0].value.unit == unit
+
+
+def test_vague_count_des_millions():
+    m = [m for m in find_mentions("ChatGPT a séduit des millions d'utilisateurs en quelques mois.", "fr") if m.kind == "count"][0]
+    assert m.text == "des millions d'utilisateurs"
+    assert m.value.qualifier == "vague" and m.value.unit == "utilisateur" and m.value.amount is None
+    assert m.value.low == 2e6
+
+
+def test_count_needs_agreement():
+    # "12 rue de la Paix" is an address, not twelve streets
+    assert ("count", "12 rue") not in kinds("Il habite au 12 rue de la Paix.")
+
+
+@pytest.mark.parametrize(
+    "text,lang,qualifier,low,high,low_inc,high_inc",
+    [
+        ("au moins 3 % des votes", "fr", "lower_bound", 3, None, True, True),
+        ("moins de 50 salariés", "fr", "upper_bound", None, 50, True, False),
+        ("près de 40 % des Français", "fr", "approximate", 36, 40, True, True),
+        ("environ 1 500 personnes", "fr", "approximate", 1350, 1650, True, True),
+        ("more than 500 employees", "en", "lower_bound", 500, None, False, True),
+        ("up to 12 percent", "en", "upper_bound", None, 12, True, True),
+        ("entre 10 et 12 %", "fr", "range", 10, 12, True, True),
+    ],
+)
+def test_qualifiers_become_intervals(text, lang, qualifier, low, high, low_inc, high_inc):
+    ms = find_mentions(text, lang)
+    assert len(ms) == 1 and ms[0].start == 0
+    v = ms[0].value
+    assert v.qualifier == qualifier
+    assert v.low == (pytest.approx(low) if low is not None else None)
+    assert v.high == (pytest.approx(high) if high is not None else None)
+    assert (v.low_inclusive, v.high_inclusive) == (low_inc, high_inc)
+    assert ms[0].text.lower().startswith(text.split()[0].lower())  # the qualifier is in the span
+
+
+def test_mentions_are_sorted_non_overlapping_and_consistent():
+    text = (
+        "Selon l'Insee, 68 millions d'habitants vivaient en France au 1er janvier 2024, soit 0,3 % de plus "
+        "qu'en 2023. Le déficit a atteint 5,5 % du PIB, soit 154 milliards d'euros, et la dette dépasse "
+        "3 000 milliards. Près de 40 % des ménages ont moins de 2 000 € par mois ; 1 500 000 personnes "
+        "attendent un logement. The report cost $1.2 million, about 20% more than planned."
+    )
+    ms = find_mentions(text, "fr")
+    assert len(ms) >= 10
+    for a, b in zip(ms, ms[1:]):
+        assert a.start < b.start and a.end <= b.start
+    for m in ms:
+        assert text[m.start:m.end] == m.text
+        assert (m.value is None) == (m.kind == "date")
+        assert (m.time is None) == (m.kind != "date")
