@@ -327,7 +327,8 @@ def reconcile(claims: Sequence[Claim], docs: dict[str, Document]) -> Optional[st
             elif not ok:
                 notes.append(f"not within '{fmt_value(v)}'")
     if notes:
-        text += " " + "; ".join(dict.fromkeys(notes)).capitalize() + "."
+        joined = "; ".join(dict.fromkeys(notes))
+        text += " " + joined[:1].upper() + joined[1:] + "."
     return text
 
 

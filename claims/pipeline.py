@@ -62,17 +62,17 @@ def find_document_mentions(doc: Document, sentences: Sequence[Sentence]) -> list
 
 def _load_engine(nli: Optional[str], required: bool) -> tuple[Any, NliInfo]:
     if nli is not None and nli.lower() == "none":
-        return None, NliInfo(used=False, note="NLI disabled (--nli none): structured checks only.")
+        return None, NliInfo(used=False, note="disabled (--nli none); structured checks only")
     try:
         from .nli import engine as nli_engine
     except ImportError as exc:  # pragma: no cover - part of the package
         if required:
             raise ClaimsError(f"NLI is required but the NLI layer cannot be imported: {exc}")
-        return None, NliInfo(used=False, note=f"NLI not used: {exc}")
+        return None, NliInfo(used=False, note=str(exc))
     eng = nli_engine.get_engine(nli, required=required)
     if eng is None:
         reason = getattr(nli_engine, "last_unavailable_reason", lambda: None)() or "no NLI model could be loaded"
-        return None, NliInfo(used=False, note=f"NLI not used: {reason}. Structured checks only.")
+        return None, NliInfo(used=False, note=f"{reason.rstrip('.')}; structured checks only")
     return eng, eng.info()
 
 

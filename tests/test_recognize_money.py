@@ -95,7 +95,13 @@ def test_vague_plusieurs_milliards():
     assert m.text == "plusieurs milliards de dollars"
     v = m.value
     assert v.qualifier == "vague" and v.amount is None and v.currency == "USD"
-    assert v.low == 2e9 and v.high == 1e10
+    # several billions: from 2 billion to under a thousand billion (13 billion is "plusieurs milliards")
+    assert v.low == 2e9 and v.high == 1e12 and not v.high_inclusive
+
+
+def test_vague_plusieurs_centaines_stays_under_a_thousand():
+    m = find_mentions("Plusieurs centaines de salariés ont manifesté.", lang="fr")[0]
+    assert m.value.qualifier == "vague" and m.value.low == 200 and m.value.high == 1000
 
 
 def test_vague_english_billions_of_dollars():

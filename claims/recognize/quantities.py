@@ -247,7 +247,9 @@ def _vague(text: str, lang: str) -> list[Quantity]:
                 continue
             s = table.get(fold(s2), 1.0) if s2 else 1.0
             if gd.get("few"):
-                lo, hi = 2 * c * s, 10 * c * s
+                # "plusieurs centaines" stays under a thousand, but "plusieurs milliards" is said of
+                # anything from 2 to several hundred billions: scale words get a wider bound.
+                lo, hi = 2 * c * s, (10 if c * s < 1e6 else 1000) * c * s
             else:
                 if fold(cw) in ("de",):
                     continue
