@@ -283,6 +283,37 @@ def group_claims(claims: Sequence[Claim]) -> dict[tuple, list[Claim]]:
     return buckets
 
 
+PARAPHRASE_MIN = 0.8  # mutual entailment needed to treat two event claims as the same claim
+
+
+def align_paraphrases(buckets: dict[tuple, list[Claim]], nli: Any) -> dict[tuple, list[Claim]]:
+    """Merge event buckets whose claims entail each other (NLI paraphrase alignment).
+
+    Only buckets that share an entity are tried, and only one representative pair per bucket
+    pair is sent to the model, so the cost grows with the number of groups, not of claims.
+    """
+    if nli is None:
+        return buckets
+    keys = [k for k in buckets if k[1] == "event"]
+    merged: dict[tuple, tuple] = {}
+    for i, ka in enumerate(keys):
+        for kb in keys[i + 1 :]:
+            if ka[0] == kb[0] or merged.get(kb) or merged.get(ka):
+                continue
+            if not ({ka[2], ka[3]} - {None}) & ({kb[2], kb[3]} - {None}):
+                continue
+            a, b = buckets[ka][0], buckets[kb][0]
+            if a.document == b.document and a.sentence == b.sentence:
+                continue
+            if nli.mutual_entailment(a.text, b.text) >= PARAPHRASE_MIN:
+                merged[kb] = ka
+    for kb, ka in merged.items():
+        while ka in merged:
+            ka = merged[ka]
+        buckets[ka].extend(c for c in buckets.pop(kb) if c not in buckets[ka])
+    return buckets
+
+
 def reconcile(claims: Sequence[Claim], docs: dict[str, Document]) -> Optional[str]:
     """Sum dated tranches against reported totals (flow kinds, one currency)."""
     money = [c for c in claims if c.value is not None and c.value.currency]
@@ -352,7 +383,7 @@ def crosscheck(
     """Group claims and decide every pair in each group. Returns (groups, pairs compared)."""
     docs = {d.id: d for d in documents}
     pub = {d.id: d.published for d in documents}
-    buckets = group_claims(claims)
+    buckets = align_paraphrases(group_claims(claims), nli)
     groups: list[Group] = []
     compared = 0
     for key, members in buckets.items():
