@@ -194,9 +194,16 @@ def compare_values(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Dec
     if ta and tb and not _times_overlap(ta, tb):
         return ("scope_difference", 0.8, f"Different times: {la} vs {lb}.", "time")
     pa, pb = pub.get(a.document), pub.get(b.document)
-    if pa and pb and abs((pa - pb).days) > 180:
+    if pa and pb and abs((pa - pb).days) > 90:
         return ("scope_difference", 0.6, f"Reported at different times ({pa} vs {pb}): {la} vs {lb}.", "time")
-    return ("conflict", max(0.55 - hedge, 0.3), f"Different figures with no time or scope to tell them apart: {la} vs {lb}.", "numeric")
+    flow = a.kind in K.FLOW_KINDS
+    if flow and not (a.scope == b.scope == "cumulative"):
+        # an undated flow may be one tranche or the total: without a date nothing says the two
+        # figures cover the same scope, so this is not evidence of a contradiction
+        return ("scope_difference", 0.5, f"Different figures, and nothing says they cover the same period or scope "
+                f"(a tranche or a total): {la} vs {lb}.", "numeric")
+    what = "totals" if flow else "figures"
+    return ("conflict", max(0.6 - hedge, 0.3), f"Different {what} for the same scope, with nothing to tell their times apart: {la} vs {lb}.", "numeric")
 
 
 def compare_times(a: Claim, b: Claim, kind: str, pub: dict[str, Optional[dt.date]]) -> Decision:

@@ -168,19 +168,22 @@ class DocumentEntities:
 
 
 def _ner_mentions(doc_nlp, offset: int, idx: int) -> list[EntityMention]:
+    from .nlp import LABEL_MAP
+
     out = []
     for ent in doc_nlp.ents:
-        if ent.label_ not in ACTOR_LABELS:
+        label = LABEL_MAP.get(ent.label_)
+        if label not in ACTOR_LABELS:
             continue
         name = clean_name(ent.text)
         if len(name) < 2 or not (name[0].isupper() or name[0].isdigit()):
             continue
-        if ent.label_ == "MISC" and (" " in name and not any(c.isupper() for c in name.split()[-1][:1])):
+        if label == "MISC" and (" " in name and not any(c.isupper() for c in name.split()[-1][:1])):
             continue
         # shift the span to the cleaned name
         rel = ent.text.find(name)
         s = offset + ent.start_char + max(rel, 0)
-        out.append(EntityMention(s, s + len(name), name, name, ent.label_, "ner", idx))
+        out.append(EntityMention(s, s + len(name), name, name, label, "ner", idx))
     return out
 
 
@@ -204,11 +207,38 @@ def _caps_mentions(sent: Sentence, taken: list[tuple[int, int]]) -> list[EntityM
     return out
 
 
+def _add_repeats(infos: dict[int, "SentenceInfo"]) -> None:
+    """A name found anywhere in the document is a name everywhere (NER misses repeats,
+    especially at the start of a sentence)."""
+    labels: dict[str, str] = {}
+    for info in infos.values():
+        for e in info.entities:
+            if e.name and e.via in ("ner", "alias") and len(e.name) >= 2:
+                if e.via == "ner" or e.text.strip().lower() == e.name.lower():
+                    labels.setdefault(e.name, e.label)
+    if not labels:
+        return
+    rx = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(n) for n in sorted(labels, key=len, reverse=True)) + r")(?![\w-])")
+    for info in infos.values():
+        sent = info.sentence
+        taken = [(e.start, e.end) for e in info.entities]
+        added = False
+        for m in rx.finditer(sent.text):
+            a, b = sent.start + m.start(), sent.start + m.end()
+            if any(not (b <= s or a >= e) for s, e in taken):
+                continue
+            info.entities.append(EntityMention(a, b, m.group(0), m.group(0), labels[m.group(0)], "repeat", sent.index))
+            taken.append((a, b))
+            added = True
+        if added:
+            info.entities.sort(key=lambda e: e.start)
+
+
 def analyse(document: Document, sentences: Sequence[Sentence], aliases_path: Optional[str] = None) -> DocumentEntities:
     """Find and resolve the entities of one document."""
     from .nlp import get_nlp
 
-    nlp = get_nlp()
+    nlp = get_nlp(document.language)
     alias_re, alias_map = _alias_regex(aliases_path)
     infos: dict[int, SentenceInfo] = {}
     texts = [s.text for s in sentences]
@@ -241,13 +271,16 @@ def analyse(document: Document, sentences: Sequence[Sentence], aliases_path: Opt
         conditional = [
             (sent.start + t.idx, sent.start + t.idx + len(t.text))
             for t in sdoc
-            if t.pos_ in {"VERB", "AUX"} and "Cnd" in t.morph.get("Mood")
+            if "Cnd" in t.morph.get("Mood") and t.pos_ in {"VERB", "AUX"}
         ]
         infos[sent.index] = SentenceInfo(sent, ents, conditional)
 
+    _add_repeats(infos)
     de = DocumentEntities(document, infos)
-    # merge case variants of names
+    # merge case variants of names; one label per name for the document (ORG wins: small NER
+    # models often call a company a person or a place in one sentence and an ORG in another)
     canon: dict[str, str] = {}
+    votes: dict[str, Counter] = defaultdict(Counter)
     for info in infos.values():
         for e in info.entities:
             if e.name:
@@ -256,11 +289,15 @@ def analyse(document: Document, sentences: Sequence[Sentence], aliases_path: Opt
                 de.salience[e.name] += 1
                 de.first_seen.setdefault(e.name, e.start)
                 if e.label != "DESC":
-                    prev = de.labels.get(e.name)
-                    if prev is None or (prev == "MISC" and e.label == "ORG"):
-                        de.labels[e.name] = e.label
+                    votes[e.name][e.label] += 1
                 if e.cls:
                     de.classes[e.name].add(e.cls)
+    for name, v in votes.items():
+        de.labels[name] = "ORG" if v["ORG"] else v.most_common(1)[0][0]
+    for info in infos.values():
+        for e in info.entities:
+            if e.name and e.label != "DESC" and e.name in de.labels:
+                e.label = de.labels[e.name]
     _bind_descriptions(de)
     return de
 

@@ -216,7 +216,7 @@ def _hedging(text: str, sent: Sentence, clause: tuple[int, int], conditional: li
     if m:
         attribution = m.group("who").strip()
     clause_text = text[clause[0] : clause[1]]
-    modal = bool(re.search(r"(?<![\w-])(?:aurait|auraient|pourrait|pourraient|serait|seraient|semble|semblent|would|could|might|may|reportedly|allegedly|rumou?red)(?![\w-])", clause_text, re.I))
+    modal = bool(re.search(r"(?<![\w-])(?:aurait|auraient|pourrait|pourraient|serait|seraient|semble|semblent|could|might|may|reportedly|allegedly|rumou?red)(?![\w-])", clause_text, re.I))
     cond = any(clause[0] <= s < clause[1] for s, _ in conditional)
     hedged = modal or cond or (attribution is not None and re.search(r"sources?|rumeur|rumor|rumour|proche", attribution, re.I) is not None)
     return hedged, attribution

@@ -26,7 +26,7 @@ def _rx(words: list[str]) -> re.Pattern:
 VALUE_CUES: dict[str, re.Pattern] = {
     "investment": _rx([
         r"invest\w*", r"inject\w*", r"injection", r"mise de fonds", r"implication financière",
-        r"apport(?:é|e|er|s)?", r"engag(?:é|ée|er|ement) financi\w+", r"pumped", r"stake", r"participation",
+        r"apport(?:é|e|er|s)?", r"engag(?:é|ée|er|ement) financi\w+", r"pump(?:ed|s|ing)?", r"pour(?:ed|s|ing)", r"stake", r"participation",
         r"plac(?:é|er) (?:dans|chez)",
     ]),
     "valuation": _rx([r"valoris\w*", r"valued", r"valuation", r"valorisation", r"worth", r"capitalisation boursière", r"market (?:cap|value)"]),

