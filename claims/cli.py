@@ -25,7 +25,7 @@ app.add_typer(eval_app, name="eval")
 def _register_plugins() -> None:
     import importlib
 
-    for name in ("claims.commands", "claims.recognize.cli", "claims.nli.cli"):
+    for name in ("claims.commands", "claims.recognize.cli", "claims.nli.cli", "claims.web.cli"):
         try:
             mod = importlib.import_module(name)
         except ModuleNotFoundError as exc:  # a part that is not there yet

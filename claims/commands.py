@@ -40,17 +40,23 @@ class _Progress:
             self._bar = None
 
 
-def _run(paths: list[str], text: Optional[list[str]], nli: Optional[str], require_nli: bool, aliases: Optional[str], kinds: Optional[str], progress: bool):
+def _run(paths: list[str], text: Optional[list[str]], nli: Optional[str], require_nli: bool, aliases: Optional[str],
+         kinds: Optional[str], progress: bool, store: Optional[str] = None):
     from .ingest import TextInput
     from .pipeline import check
 
     inputs: list = list(paths or [])
     for i, t in enumerate(text or []):
-        inputs.append(TextInput(text=t, id=f"text-{i + 1}"))
-    if not inputs:
+        # in a store, a pasted text is named by its content hash so runs do not overwrite each other
+        inputs.append(TextInput(text=t) if store else TextInput(text=t, id=f"text-{i + 1}"))
+    if not inputs and not store:
         raise InputError("no input: give files, folders or --text")
     bar = _Progress(progress and sys.stderr.isatty())
     try:
+        if store:
+            from .store import check_with_store
+
+            return check_with_store(store, inputs, nli=nli, nli_required=require_nli, aliases=aliases, kinds_config=kinds, progress=bar)
         return check(inputs, nli=nli, nli_required=require_nli, aliases=aliases, kinds_config=kinds, progress=bar)
     finally:
         bar.close()
@@ -68,6 +74,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         kinds: Optional[str] = typer.Option(None, "--kinds", help="user-defined claim kinds (config file)"),
         fail_on: Optional[str] = typer.Option(None, "--fail-on", help="'conflict': exit 1 when a conflict is found"),
         progress: bool = typer.Option(True, "--progress/--no-progress", help="progress bar on stderr"),
+        store: Optional[str] = typer.Option(None, "--store", help="SQLite claim store: add these articles to it (only new or changed ones are processed) and report on the whole stored corpus"),
     ) -> None:
         """Check articles against each other and write a contradiction report."""
         if fail_on not in (None, "conflict"):
@@ -76,7 +83,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
         for o in output:
             format_for_path(o)  # bad extension: fail before the work
-        report = _run(paths, text, nli, require_nli, aliases, kinds, progress)
+        report = _run(paths, text, nli, require_nli, aliases, kinds, progress, store)
         for o in output:
             write_report(report, o)
         s = report.stats
