@@ -150,6 +150,66 @@ def _label(c: Claim) -> str:
 
 
 def compare_values(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Decision:
+    """Verdict for two figures of one group (same kind, entities and unit)."""
+    if a.kind in K.ONE_OFF_KINDS:
+        d = _compare_one_off(a, b)
+    elif a.kind in K.STOCK_KINDS and a.scope != "cumulative" and b.scope != "cumulative":
+        d = _compare_stock(a, b, pub)
+    else:
+        d = _compare_flow(a, b, pub)
+    if d[0] == "conflict" and (a.hedged or b.hedged):
+        which = "both claims are" if a.hedged and b.hedged else "one claim is"
+        return ("scope_difference", 0.5, d[2].rstrip(".") + f"; but {which} hedged or prospective (reported, conditional, talks, plans), "
+                "so this is not a contradiction of facts.", d[3])
+    return d
+
+
+def _values_verdict(a: Claim, b: Claim, what: str, conflict_conf: float) -> Decision:
+    la, lb = _label(a), _label(b)
+    if _same(a.value, b.value):
+        return ("agree", 0.9, f"Same figure {what}: {la} and {lb}.", "numeric")
+    if _overlap(a.value, b.value):
+        return ("compatible", 0.8, f"Compatible figures {what}: {la} and {lb}.", "numeric")
+    return ("conflict", conflict_conf, f"Different figures {what}: {la} vs {lb}.", "numeric")
+
+
+def _compare_one_off(a: Claim, b: Claim) -> Decision:
+    """A deal has one price: compare the figures unless the dates show two different deals."""
+    ta, tb = _time_interval(a.time), _time_interval(b.time)
+    if ta and tb and a.time.granularity in ("year", "quarter", "month", "day") and b.time.granularity in ("year", "quarter", "month", "day"):
+        if ta[1].year < tb[0].year or tb[1].year < ta[0].year:
+            return ("scope_difference", 0.7, f"Different years, possibly different deals: {_label(a)} vs {_label(b)}.", "time")
+    return _values_verdict(a, b, "for the same deal", 0.8)
+
+
+def _as_of(c: Claim, pub: dict[str, Optional[dt.date]]) -> tuple[Optional[tuple[dt.date, dt.date]], bool]:
+    t = _time_interval(c.time, pub.get(c.document))
+    if t is not None:
+        return t, False
+    p = pub.get(c.document)
+    return ((p, p), True) if p else (None, True)
+
+
+def _compare_stock(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Decision:
+    """A measure at a point in time (a valuation, a toll, a share): an undated figure is taken
+    as of its article's publication date, and figures as of different dates do not conflict."""
+    ta, ia = _as_of(a, pub)
+    tb, ib = _as_of(b, pub)
+    if ta and tb and not _times_overlap(ta, tb):
+        return ("scope_difference", 0.8 if not (ia or ib) else 0.65,
+                f"As of different dates ({_span(ta)} vs {_span(tb)}): {_label(a)} vs {_label(b)}.", "time")
+    conf = 0.85 if ta and tb and not (ia or ib) else 0.55
+    if K.PROVISIONAL_CUES.search(a.text) or K.PROVISIONAL_CUES.search(b.text):
+        conf -= 0.15
+    what = "for the same date" if ta and tb else "with nothing to tell their dates apart"
+    return _values_verdict(a, b, what, conf)
+
+
+def _span(t: tuple[dt.date, dt.date]) -> str:
+    return t[0].isoformat() if t[0] == t[1] else f"{t[0].isoformat()}..{t[1].isoformat()}"
+
+
+def _compare_flow(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Decision:
     va, vb = a.value, b.value
     assert va is not None and vb is not None
     if (va.currency or va.unit) != (vb.currency or vb.unit):
@@ -221,18 +281,38 @@ def compare_times(a: Claim, b: Claim, kind: str, pub: dict[str, Optional[dt.date
     return ("scope_difference", 0.7, f"Different dates: {fa} vs {fb} (possibly separate events).", "time")
 
 
+def _opposite(a: Claim, b: Claim) -> Optional[Decision]:
+    """Structured contradiction between event directions (leaving vs joining or keeping)."""
+    if not (a.direction and b.direction) or a.direction == b.direction or a.value is not None or b.value is not None:
+        return None
+    ta, tb = _time_interval(a.time), _time_interval(b.time)
+    dirs = {a.direction, b.direction}
+    if dirs == {"exit", "keep"}:
+        ex, kp = (a, b) if a.direction == "exit" else (b, a)
+        te, tk = (ta, tb) if ex is a else (tb, ta)
+        # keeping a seat at or after the date it was given up contradicts the exit
+        if te is None or tk is None or tk[1] >= te[0]:
+            return ("conflict", 0.75, f"One source says the seat was given up ({fmt_time(ex.time)}), the other that it was kept "
+                    f"({fmt_time(kp.time)}).", "rules")
+        return ("scope_difference", 0.6, f"Kept ({fmt_time(kp.time)}) before being given up ({fmt_time(ex.time)}).", "time")
+    if ta is None or tb is None or _times_overlap(ta, tb):
+        return ("conflict", 0.75, f"Opposite events: '{a.direction}' vs '{b.direction}' ({fmt_time(a.time)} / {fmt_time(b.time)}).", "rules")
+    return None
+
+
 def compare_events(a: Claim, b: Claim, kind: str, pub: dict[str, Optional[dt.date]], nli: Any = None) -> Decision:
-    if a.direction and b.direction and a.direction != b.direction and a.value is None and b.value is None:
-        ta, tb = _time_interval(a.time), _time_interval(b.time)
-        if ta is None or tb is None or _times_overlap(ta, tb):
-            return ("conflict", 0.75, f"Opposite events: '{a.direction}' vs '{b.direction}' ({fmt_time(a.time)} / {fmt_time(b.time)}).", "rules")
-    if a.negated != b.negated:
+    opp = _opposite(a, b)
+    if opp is not None:
+        if opp[0] == "conflict" and (a.hedged or b.hedged):
+            return ("scope_difference", 0.5, opp[2].rstrip(".") + "; but a claim is hedged or prospective.", opp[3])
+        return opp
+    if a.negated != b.negated and not (a.hedged or b.hedged):
         neg, pos = (a, b) if a.negated else (b, a)
         return ("conflict", 0.7, f"One source negates what the other states ({fmt_time(pos.time)}).", "rules")
     decision = compare_times(a, b, kind, pub)
     if nli is not None and a.value is None and b.value is None and a.text != b.text:
         conflict, p = nli.is_conflict(a.text, b.text)
-        if conflict and decision[0] != "scope_difference":
+        if conflict and decision[0] != "scope_difference" and not (a.hedged or b.hedged):
             return ("conflict", round(float(p), 3), f"NLI finds the statements contradictory (p={p:.2f}, both directions).", "nli")
         if decision[0] in ("agree", "compatible"):
             return (decision[0], decision[1], decision[2] + f" NLI contradiction p={p:.2f}.", decision[3])
@@ -251,6 +331,8 @@ def _unit_family(c: Claim) -> str:
 def _keys(c: Claim) -> list[tuple]:
     out = []
     for kind in [c.kind] + list(c.also):
+        if kind in K.GENERIC_KINDS:
+            continue  # a figure whose measure is unknown is compared with nothing
         fam = _unit_family(c) if kind == c.kind else "event"
         subj, obj = c.subject, c.object
         if kind in K.SYMMETRIC_KINDS and subj and obj:

@@ -178,6 +178,8 @@ def _ner_mentions(doc_nlp, offset: int, idx: int) -> list[EntityMention]:
         name = clean_name(ent.text)
         if len(name) < 2 or not (name[0].isupper() or name[0].isdigit()):
             continue
+        if len(name.split()) > 5 or any(ch.isdigit() for ch in name) and not re.search(r"[A-Za-z]\d|\d[A-Za-z]", name):
+            continue  # a sentence fragment, not a name
         if label == "MISC" and (" " in name and not any(c.isupper() for c in name.split()[-1][:1])):
             continue
         # shift the span to the cleaned name
@@ -294,6 +296,22 @@ def analyse(document: Document, sentences: Sequence[Sentence], aliases_path: Opt
                     de.classes[e.name].add(e.cls)
     for name, v in votes.items():
         de.labels[name] = "ORG" if v["ORG"] else v.most_common(1)[0][0]
+    # a lone surname stands for the full name used elsewhere in the document ("Berger" ->
+    # "Thomas Berger"); a one-word "person" with no such full name is most often an
+    # organisation that the small NER models do not know ("Lumora a levé ...")
+    full_names = [n for n, lab in de.labels.items() if lab == "PER" and " " in n]
+    for name, lab in list(de.labels.items()):
+        if lab == "PER" and " " not in name:
+            full = [f for f in full_names if f.split()[-1] == name]
+            if len(full) == 1:
+                for info in infos.values():
+                    for e in info.entities:
+                        if e.name == name:
+                            e.name = full[0]
+                de.salience[full[0]] += de.salience.pop(name, 0)
+                del de.labels[name]
+            else:
+                de.labels[name] = "ORG"
     for info in infos.values():
         for e in info.entities:
             if e.name and e.label != "DESC" and e.name in de.labels:

@@ -95,6 +95,17 @@ class _Frame:
         return ranked[0][0]
 
 
+def _percent_measure(text: str, start: int, end: int, sent: Sentence) -> str:
+    """What a percentage measures (market share, a rate of change, ...), nearest cue first."""
+    best: tuple[int, str] | None = None
+    for kind, rx in K.PERCENT_MEASURES:
+        for m in rx.finditer(text, max(sent.start, start - 60), min(sent.end, end + 40)):
+            d = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or max(d, 0) < best[0]:
+                best = (max(d, 0), kind)
+    return best[1] if best else "percentage"
+
+
 def _nearest_cue(text: str, anchor_s: int, anchor_e: int, lo: int, hi: int) -> Optional[str]:
     best: tuple[int, str] | None = None
     for kind, rx in K.VALUE_CUES.items():
@@ -142,6 +153,7 @@ class _Roles:
                         obj = e
             if subj is None:  # the grammatical subject: before the figure, else the main clause after it
                 free = [e for e in ents if e is not obj and self.is_free(e)]
+                free = [e for e in free if e.label != "LOC"] + [e for e in free if e.label == "LOC"]
                 subj = next((e for e in free if e.start < anchor_s), None) or next((e for e in free if e.start > anchor_s), None)
         elif kind in {"valuation", "revenue", "profit", "loss"}:
             for e in ents:
@@ -166,8 +178,9 @@ class _Roles:
                 if _FOUND_AFTER.match(self.after(e, 40)):
                     subj = e
                     break
-            if subj is None:
-                subj = next((e for e in ents if self.is_free(e) and e.label != "PER"), None)
+            if subj is None:  # "Founded in 2019 by A and B, Lumora has ..."
+                after_comma = [e for e in ents if e.label not in ("PER", "LOC") and self.text[self.sent.start : e.start].rstrip().endswith(",")]
+                subj = next(iter(after_comma), None) or next((e for e in ents if self.is_free(e) and e.label != "PER"), None)
         elif kind in K.SYMMETRIC_KINDS:
             named = []
             for e in ents:
@@ -188,25 +201,45 @@ class _Roles:
                 obj = target[0]
             elif len(orgs) > 1:
                 obj = orgs[1]
-        else:  # counts, percentages, generic quantities
-            subj = next((e for e in ents if self.is_free(e)), ents[0] if ents else None)
+        else:  # counts, percentages, generic quantities: the grammatical subject, places last
+            ordered = [e for e in ents if e.label != "LOC"] + [e for e in ents if e.label == "LOC"]
+            subj = next((e for e in ordered if self.is_free(e)), ordered[0] if ordered else None)
         if subj is obj:
             obj = None
         return subj, obj
 
 
+_CONTRAST = re.compile(r"(?<![\w-])(?:contre|versus|vs\.?|compared (?:with|to)|against|par rapport à|up from|down from|frente a|gegenüber)(?![\w-])", re.I)
+
+
 def _pick_time(anchor_s: int, anchor_e: int, dates: list[Mention], sent: Sentence, text: str) -> Optional[TimeRef]:
-    if not dates:
+    """The date that governs a figure: the nearest date of its sentence, except dates that
+    belong to the reporting verb ("a annoncé jeudi", "said on Monday") and dates on the other
+    side of a contrast ("16,5 % en 2023, contre 17,9 % un an plus tôt")."""
+    usable = []
+    for m in dates:
+        if K.REPORTING_BEFORE.search(text[max(sent.start, m.start - 40) : m.start]) and m.time is not None and m.time.granularity == "day":
+            continue
+        lo, hi = (m.end, anchor_s) if m.end <= anchor_s else (anchor_e, m.start)
+        between = text[lo:hi]
+        if _CONTRAST.search(between):
+            continue
+        # "contre 17,9 %" governs the figure after it: a date before the contrast word is not its date
+        if m.end <= anchor_s and _CONTRAST.search(text[max(sent.start, anchor_s - 14) : anchor_s]):
+            continue
+        usable.append(m)
+    if not usable:
         return None
+
     def dist(m: Mention) -> int:
         if m.end <= anchor_s:
             d = anchor_s - m.end
             # a date that opens the sentence ("En juillet 2019, ...") governs it
-            if text[sent.start : m.start].strip(" \t«\"") in {"", "En", "en", "In", "in", "Depuis", "depuis", "Since", "since", "Dès", "Fin", "Début", "Début", "Mi"}:
+            if text[sent.start : m.start].strip(" \t«\"") in {"", "En", "en", "In", "in", "Depuis", "depuis", "Since", "since", "Dès", "Fin", "Début", "Mi"}:
                 d = min(d, 40)
             return d
         return (m.start - anchor_e) + 5  # slightly prefer dates before the figure when equally near
-    best = min(dates, key=dist)
+    best = min(usable, key=dist)
     return best.time.model_copy() if best.time else None
 
 
@@ -218,6 +251,7 @@ def _hedging(text: str, sent: Sentence, clause: tuple[int, int], conditional: li
     clause_text = text[clause[0] : clause[1]]
     modal = bool(re.search(r"(?<![\w-])(?:aurait|auraient|pourrait|pourraient|serait|seraient|semble|semblent|could|might|may|reportedly|allegedly|rumou?red)(?![\w-])", clause_text, re.I))
     cond = any(clause[0] <= s < clause[1] for s, _ in conditional)
+    modal = modal or bool(K.PROSPECTIVE_CUES.search(text, sent.start, sent.end))
     hedged = modal or cond or (attribution is not None and re.search(r"sources?|rumeur|rumor|rumour|proche", attribution, re.I) is not None)
     return hedged, attribution
 
@@ -227,6 +261,8 @@ def _scope(kind: str, time: Optional[TimeRef], clause_text: str, sentence_text: 
         return "cumulative"
     if K.CUMULATIVE_CUES.search(clause_text):
         return "cumulative"
+    if kind in K.FLOW_KINDS and K.TRANCHE_CUES.search(sentence_text):
+        return "tranche"
     if time is not None and time.granularity in {"day", "month", "quarter", "year"} and time.relation in {"at", "around"}:
         return "tranche" if kind in K.FLOW_KINDS else "point_in_time"
     return "unknown"
@@ -284,10 +320,12 @@ def extract_claims(
                     frame.vote(kind, s.name if s else None, o.name if o else None, 0.5)
         for v in values:
             cue = _nearest_cue(text, v.start, v.end, sent.start, sent.end)
+            if cue in K.NEGATIVE_CUES and K.NEGATIVE_CUES[cue].search(text, sent.start, sent.end):
+                cue = None
             if v.kind == "money":
                 kind = cue if cue and cue != "casualties" else "quantity"
             elif v.kind == "percent":
-                kind = "stake" if cue in {"investment", "acquisition"} else "percentage"
+                kind = "stake" if cue in {"investment", "acquisition"} else _percent_measure(text, v.start, v.end, sent)
             else:
                 kind = "casualties" if cue == "casualties" else "count"
                 if kind == "count" and _DEFINITE_BEFORE.search(text[max(sent.start, v.start - 12) : v.start]):

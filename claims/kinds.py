@@ -11,7 +11,10 @@ import re
 # Kinds whose value is a flow over a period (a dated figure is a tranche) versus a stock
 # measured at a point in time.
 FLOW_KINDS = {"investment", "funding", "revenue", "acquisition", "profit", "loss"}
-STOCK_KINDS = {"valuation", "count", "casualties", "percentage", "quantity"}
+STOCK_KINDS = {"valuation", "count", "casualties", "percentage", "quantity", "market_share", "unemployment_rate",
+               "inflation", "interest_rate", "margin", "vote_share", "stake"}
+ONE_OFF_KINDS = {"acquisition"}  # a deal has one price: its figures compare whatever the dates
+GENERIC_KINDS = {"quantity", "percentage", "change_rate"}  # no (complete) measure known: never grouped
 EVENT_KINDS = {"founding", "partnership_start", "partnership_end", "board_change", "regulatory_action", "acquisition_event"}
 SYMMETRIC_KINDS = {"partnership_start", "partnership_end"}
 
@@ -28,25 +31,79 @@ VALUE_CUES: dict[str, re.Pattern] = {
         r"invest\w*", r"inject\w*", r"injection", r"mise de fonds", r"implication financière",
         r"apport(?:é|e|er|s)?", r"engag(?:é|ée|er|ement) financi\w+", r"pump(?:ed|s|ing)?", r"pour(?:ed|s|ing)", r"stake", r"participation",
         r"plac(?:é|er) (?:dans|chez)",
+        # es / it / pt / de
+        r"inversi(?:ón|ones)", r"invert\w+", r"invirti\w*", r"investimento", r"investir\w*", r"investier\w*", r"Investition\w*", r"Beteiligung",
     ]),
-    "valuation": _rx([r"valoris\w*", r"valued", r"valuation", r"valorisation", r"worth", r"capitalisation boursière", r"market (?:cap|value)"]),
-    "revenue": _rx([r"chiffre d['’]affaires", r"revenus?", r"recettes", r"ventes", r"revenues?", r"sales", r"turnover"]),
-    "funding": _rx([r"lev(?:ée|é|er|e|ait) (?:de fonds)?", r"tour de table", r"financement", r"raised?", r"raising", r"funding(?: round)?", r"série [A-F]", r"series [A-F]"]),
-    "acquisition": _rx([r"rach\w+", r"acqui\w+", r"acquisition", r"buyout", r"takeover", r"achet\w+", r"bought", r"buys?"]),
-    "profit": _rx([r"bénéfices?", r"profits?", r"net income", r"résultat net"]),
-    "loss": _rx([r"pertes?", r"losses?", r"déficit"]),
-    "casualties": _rx([r"morts?", r"tués?", r"blessés?", r"victimes?", r"décès", r"killed", r"dead", r"deaths?", r"injured", r"casualties"]),
+    "valuation": _rx([
+        r"valoris\w*", r"valu(?:ed|es|ing)", r"valuation", r"worth", r"capitalisation boursière", r"market (?:cap|capitalization|value)",
+        r"valoraci(?:ón|ones)", r"valorad[ao]", r"valutazione", r"valutat[ao]", r"Bewertung", r"bewertet",
+    ]),
+    "revenue": _rx([
+        r"chiffre d['’]affaires", r"revenus?", r"recettes", r"ventes", r"revenues?", r"sales", r"turnover",
+        r"ingresos", r"facturaci(?:ón)", r"factur(?:ó|a)", r"ricavi", r"fatturato", r"receitas?", r"fatura(?:mento|ção)", r"Umsatz\w*", r"Erlös\w*",
+    ]),
+    "funding": _rx([
+        r"lev(?:ée|é|er|e|ait) (?:de fonds)?", r"levée", r"tour de table", r"financement", r"raised?", r"raising", r"funding(?: round)?",
+        r"série [A-F]", r"series [A-F]", r"ronda de financiación", r"recaud\w+", r"Finanzierungsrunde", r"raccolt[oa]",
+    ]),
+    "acquisition": _rx([
+        r"rach(?:at|ats|ète|ètent|eté|etée|eter|etait|etant)", r"acqu[iéeè]\w+", r"acquisition", r"buyout", r"takeover", r"achet\w+", r"bought", r"buys?", r"buying",
+        r"purchas\w+", r"s['’]offr\w+", r"débours\w+", r"cession", r"céd(?:é|er|e|ant)", r"vend(?:u|re|ra)", r"vente", r"sold", r"sells?", r"sale", r"selling",
+        r"adquisici(?:ón)", r"adquiri\w+", r"compra\w*", r"acquisizione", r"acquist\w+", r"Übernahme", r"übernimmt", r"übernommen", r"kauft\w*", r"gekauft",
+    ]),
+    "profit": _rx([r"bénéfices?", r"profits?", r"net income", r"résultat net", r"beneficios?(?: neto)?", r"ganancias?", r"utile(?: netto)?", r"lucro", r"Gewinn\w*", r"Nettogewinn", r"Reingewinn"]),
+    "loss": _rx([r"pertes?", r"losses?", r"déficit", r"pérdidas?", r"perdite", r"prejuízo", r"Verlust\w*"]),
+    "casualties": _rx([
+        r"morts?", r"tuée?s?", r"blessée?s?", r"victimes?", r"décès", r"décédée?s?", r"killed", r"dead", r"deaths?", r"injured", r"casualties",
+        r"muertos?", r"fallecid[oa]s?", r"heridos?", r"morti", r"feriti", r"Tote", r"Todesopfer", r"Verletzte",
+    ]),
 }
+# Cues that veto a kind (a share buyback is not an acquisition).
+NEGATIVE_CUES: dict[str, re.Pattern] = {
+    "acquisition": _rx([r"rachats? d['’]actions", r"share buybacks?", r"buy ?backs?", r"stock repurchases?", r"recompra de acciones", r"Aktienrückk\w+"]),
+}
+# Percentages: what is measured, from the words around the figure.
+PERCENT_MEASURES: list[tuple[str, re.Pattern]] = [
+    ("market_share", _rx([r"parts? de marché", r"market shares?", r"cuota de mercado", r"quota di mercato", r"Marktanteil\w*"])),
+    ("change_rate", _rx([
+        r"hausse", r"baisse", r"augment\w+", r"recul\w*", r"progress\w+", r"croissance", r"chut\w+", r"grimp\w+", r"bond\w*", r"diminu\w+",
+        r"rise", r"rose", r"risen", r"fell", r"fall(?:s|en)?", r"drop\w*", r"increas\w+", r"decreas\w+", r"grow\w*", r"growth", r"gain\w*", r"declin\w+", r"jump\w*", r"up", r"down",
+        r"aument\w+", r"subi\w+", r"caíd[ao]", r"crecimiento", r"Anstieg", r"gestiegen", r"Rückgang", r"gesunken",
+    ])),
+    ("unemployment_rate", _rx([r"taux de chômage", r"unemployment rate", r"tasa de paro", r"tasa de desempleo", r"Arbeitslosenquote"])),
+    ("inflation", _rx([r"inflation", r"inflación", r"inflazione", r"Inflation"])),
+    ("interest_rate", _rx([r"taux directeur", r"taux d['’]intérêt", r"interest rates?", r"policy rate", r"tipos? de interés", r"Leitzins"])),
+    ("margin", _rx([r"marge", r"margin", r"margen"])),
+    ("vote_share", _rx([r"des voix", r"des suffrages", r"of the vote", r"de los votos"])),
+]
+# Cues that a figure is one part (a round, a tranche) even without a date.
+TRANCHE_CUES = _rx([r"tour de table", r"levée de fonds", r"tranche", r"round", r"series [A-F]", r"série [A-F]", r"ronda", r"Finanzierungsrunde"])
+# Cues that a stock figure is provisional (a toll that may still rise).
+PROVISIONAL_CUES = _rx([r"provisoire", r"à ce stade", r"pour l['’]instant", r"so far", r"at least", r"au moins", r"preliminary", r"por ahora", r"vorläufig"])
+# Claims about intentions or talks state no fact yet.
+PROSPECTIVE_CUES = _rx([
+    r"en discussions?", r"en négociations?", r"négocie\w*", r"prévoi\w+", r"envisag\w+", r"projet\w* de", r"compte\s+\w+er", r"devrait", r"devraient",
+    r"in talks", r"plans? to", r"planning to", r"is set to", r"aims? to", r"expect\w* to", r"considering", r"would", r"intends? to", r"proposed", r"en conversaciones", r"planea",
+])
+REPORTING_BEFORE = re.compile(
+    r"(?:annonc\w+|indiqu\w+|déclar\w+|publi\w+|précis\w+|affirm\w+|confirm\w+|rapport\w+|expliqu\w+|said|says|announced|told|reported|confirmed|stated|explained)"
+    r"\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
 
 # Event cues: (kind, trigger regex, direction) — direction distinguishes opposite events
 # of the same kind (leaving vs joining a board) so that they can conflict.
 EVENT_CUES: list[tuple[str, re.Pattern, str]] = [
-    ("founding", _rx([r"fondée?s? en", r"créée?s? en", r"fondée?s? par", r"créée?s? par", r"founded", r"established in", r"co-?fondée?"]), "create"),
+    ("founding", _rx([r"fondée?s? en", r"créée?s? en", r"fondée?s? par", r"créée?s? par", r"founded", r"established in", r"co-?fondée?",
+                      r"fundad[ao] en", r"fondata nel", r"gegründet"]), "create"),
     ("board_change", re.compile(
         r"(?:(?:renon\w+|retir\w+|quitt\w+|abandon\w+|céd\w+|démission\w+|gave up|give up|giving up|leav\w+|left|step(?:ped|s)? down|relinquish\w*|withdr\w+)"
         r"[^.;]{0,60}?(?:siège|poste|board|conseil|seat))|(?:(?:siège|seat)[^.;]{0,40}?(?:abandonn\w+|retir\w+|renon\w+|given up|relinquished))", re.I), "exit"),
     ("board_change", re.compile(
-        r"(?:(?:obt\w+|rejoin\w+|entr\w+ au|gagn\w+|conserv\w+|gard\w+|récupér\w+|join\w*|kept|keeps?|retain\w*|gain\w*|obtain\w*|took|take)"
+        r"(?:(?:conserv\w+|gard\w+|kept|keeps?|keeping|retain\w*|remain\w*|rest\w+ (?:membre|au)|stays?|stayed)"
+        r"[^.;]{0,60}?(?:siège|board|conseil|seat))", re.I), "keep"),
+    ("board_change", re.compile(
+        r"(?:(?:obt\w+|rejoin\w+|entr\w+ au|gagn\w+|récupér\w+|join\w*|gain\w*|obtain\w*|took|take|nommée? au|appointed to|elected to)"
         r"[^.;]{0,60}?(?:siège|board|conseil d['’]administration|seat))", re.I), "enter"),
     ("partnership_start", re.compile(
         r"(?:(?:collaboration|partenariat|alliance|relation|partnership|collaboration)[^.;]{0,80}?(?:a débuté|a commencé|débute|commence|est née|a été lancée?|remonte|began|started|began in|dates back))"
@@ -69,12 +126,6 @@ CUMULATIVE_CUES = _rx([
     r"investissements", r"investments", r"financements", r"apports",
 ])
 
-HEDGE_CUES = _rx([
-    r"selon (?:des|plusieurs|nos|certaines|les) (?:sources?|informations|rumeurs)", r"selon\s+[A-ZÉ][\w-]+", r"d['’]après",
-    r"aurait", r"auraient", r"pourrait", r"pourraient", r"serait", r"seraient", r"semble", r"semblent",
-    r"probablement", r"peut-être", r"il est possible", r"rumeurs?",
-    r"according to", r"reportedly", r"allegedly", r"would", r"could", r"might", r"may", r"rumou?red", r"sources? (?:say|said|familiar)",
-])
 ATTRIBUTION_RE = re.compile(
     r"(?:selon|d['’]après|according to)\s+(?P<who>(?:des |les |la |le |l['’]|une |un |the |a )?[\w'’\- ]{2,50}?)(?=[,.;:]|$| qui | that )",
     re.I,
