@@ -12,13 +12,24 @@ and :func:`kept_spans` gives the complement. Rules, in order:
    Me", "Suivez-nous"), ``share`` ("Partager:", "Share this article"), ``cookie_banner``
    (a line about cookies and consent, consent buttons "Accepter", "Accept all"), ``legal``
    ("Privacy Policy", "Mentions légales", copyright lines), ``read_also`` ("Lire aussi : ...",
-   "Read more", "Voir aussi"), ``comment_form`` ("Laisser un commentaire", "Votre adresse e-mail
-   ne sera pas publiée", Akismet notices), ``newsletter`` (prompts to subscribe to *our*
-   newsletter), ``back_to_top`` and ``navigation`` ("Retour en haut", "Chercher", "Menu",
+   "Read more", "Voir aussi", list headings such as "Les plus lus", "Related stories", "More from
+   X"), ``comment_form`` ("Laisser un commentaire", "Votre adresse e-mail ne sera pas publiée",
+   Akismet notices, "Vos commentaires (18)"), ``paywall`` (an offer line that opens with
+   "Abonnez-vous", "Subscribe now", "Offre spéciale"... and names a price or terms; "Déjà abonné ?",
+   "La suite est réservée aux abonnés"), ``newsletter`` (prompts to subscribe to *our*
+   newsletter, "Newsletter Éco : ...", "Sign up to X"), ``reading_time`` ("Temps de lecture :
+   3 min", "5 min read"), ``feedback`` ("Cet article vous a-t-il été utile ?"), ``back_to_top`` and ``navigation`` ("Retour en haut", "Chercher", "Menu",
    "Article suivant"), ``breadcrumb`` ("Accueil - Économie - Article"), ``tags`` (a "Tags" /
-   "Étiquettes" heading, "Tags: a, b, c"), ``advertisement``, ``credit`` ("Photo : AFP"),
+   "Étiquettes" heading, "Tags: a, b, c"), ``advertisement``, ``credit`` ("Photo : AFP",
+   "Reporting by ..."),
    ``lorem_ipsum`` (Latin filler), ``tag_cloud`` (a long line of keywords with no sentence
    punctuation and almost no function words; or the unpunctuated keyword line after a tags heading).
+   A line cut by " | ", " · " or runs of spaces whose parts are all boilerplate goes whole
+   ("Partager sur Facebook  Partager sur X  1,2K partages", "Sign up to X | 1,024 comments");
+   on a line cut with pipes, the boilerplate parts alone go ("Par C. Dumas | Lecture : 4 min").
+   ``related_list``: under a related-articles heading ("Les plus lus", "Sur le même sujet",
+   "Most read", "Lo más leído", "Meistgelesen"...), the title-like lines (numbered, unpunctuated,
+   or "X : Y") up to the next prose paragraph, even when they hold figures.
 3. Widgets: a short line (2 words or fewer, unpunctuated) right above or below a social, share,
    counter or cookie line, in the same block, shares its reason ("Abonnés" under "12K").
 4. ``navigation``: runs of two or more consecutive short (3 words or fewer) unpunctuated lines
@@ -30,7 +41,7 @@ and :func:`kept_spans` gives the complement. Rules, in order:
    unrelated to the rest of the document: none of its capitalised names occurs elsewhere and it
    shares less than 30 % of its content words (an unrelated headline). English words quoted inside
    a French sentence never trigger it: the whole line must be foreign.
-7. ``footer``: after an end-of-article marker (comment form, share, tags, newsletter, back to top)
+7. ``footer``: after an end-of-article marker (comment form, share, tags, newsletter, paywall, back to top)
    in the second half of the text, the remaining lines go too, unless a prose paragraph
    (20 words or more, ending a sentence) follows, in which case the marker was not the end.
 """
@@ -153,7 +164,8 @@ LEGAL_RE = re.compile(
 READ_ALSO_PREFIX = re.compile(
     r"^(?:a lire aussi|lire aussi|a lire egalement|lire egalement|voir aussi|a voir aussi|voir egalement|"
     r"a voir egalement|a decouvrir aussi|a decouvrir egalement|sur le meme sujet|lire la suite|"
-    r"read also|also read|read more|read next|see also|continue reading|keep reading|"
+    r"read also|also read|read more|read next|see also|continue reading|keep reading|more from [^:]{1,40}(?=:)|"
+    r"related(?=:)|te puede interesar|tambien te puede interesar|das konnte sie auch interessieren|"
     r"lee tambien|leer tambien|lea tambien|ver tambien|lea mas|leer mas|lesen sie auch|lesen sie mehr|weiterlesen|"
     r"leggi anche|vedi anche|leia tambem|veja tambem|lees ook|lees meer)\b"
 )
@@ -186,8 +198,17 @@ COMMENT_RE = re.compile(
     r"vous devez etre connecte pour publier un commentaire|you must be logged in to post a comment|"
     r"soyez le premier a commenter|be the first to comment)"
 )
+_COUNT = r"\(?\d[\d.,\s]*[km]?\+?\)?"
+_COMMENT_WORDS = r"(?:commentaires?|comments?|comentarios?|kommentare?|commenti|reactions?|reponses?|replies|reacties)"
 COMMENT_COUNT_RE = re.compile(
-    r"^\d+\s+(?:commentaires?|comments?|comentarios?|kommentare?|commenti|reactions?|reponses?|replies|reacties)$"
+    rf"^\d[\d.,\s]*[km]?\+?\s*{_COMMENT_WORDS}$"
+    rf"|^(?:(?:vos|nos|les|tous les|voir les|lire les|your|all|see|view|read|los|sus|ihre|alle)\s+)?{_COMMENT_WORDS}"
+    rf"\s*:?\s*{_COUNT}$"
+)
+# "Partager 2,3K", "Share 230", "Facebook 1,4K", "Likes : 120": the counter written after its label
+COUNTER_AFTER_RE = re.compile(
+    rf"^(?:partager|partages?|share|shares|compartir|compartido|teilen|geteilt|condividi|tweet|tweets|retweets?|"
+    rf"likes?|j'aime|jaime|vues|views|lectures|reads|reactions?|{_AUDIENCE}|{_NET})\s*:?\s*{_COUNT}$"
 )
 NEWSLETTER_RE = re.compile(
     r"(?:\b(?:notre|nos|our|nuestro|nuestra|nuestros|unseren?|la nostra|nossa|onze)\s+(?:\w+\s+){0,2}"
@@ -196,11 +217,84 @@ NEWSLETTER_RE = re.compile(
     r"melden sie sich|iscriviti|inscreva-se|schrijf je in|recevez|receive|get)\b.{0,60}\b(?:newsletters?|"
     r"infolettres?|lettre d'information|boletin)\b)"
 )
+_NEWSLETTER_NOUN = r"(?:newsletters?|infolettres?|lettres? d'information|boletin|boletines)"
+_SIGN_UP = (r"(?:inscrivez-vous|abonnez-vous|je m'inscris|je m'abonne|s'inscrire|s'abonner|inscription|subscribe|"
+            r"sign up|signup|suscribete|registrate|abonnieren|bestellen|anmelden|iscriviti|inscreva-se|recevez|receive)")
+# "Newsletter Éco : chaque matin, recevez l'essentiel", "Jetzt Newsletter abonnieren"
+NEWSLETTER_HEAD_RE = re.compile(
+    rf"^(?:(?:jetzt|notre|la|our|the|unser|unseren)\s+)?{_NEWSLETTER_NOUN}\b(?:[^:.!?]{{0,40}}:|.{{0,80}}\b{_SIGN_UP}\b)"
+)
+# a short "Sign up to Business Today" / "Subscribe to our channel" prompt
+SIGN_UP_SHORT_RE = re.compile(
+    rf"^(?:{_SIGN_UP}|sign up now|subscribe now|jetzt abonnieren)(?:\s+(?:to|for|a|au|aux|at|an|zu|gratuitement|for free|free|"
+    rf"now|today|maintenant)\b.*)?$"
+)
 NEWSLETTER_EXACT = {
     "newsletter", "newsletters", "infolettre", "s'abonner", "abonnez-vous", "je m'abonne", "subscribe",
     "subscribe now", "sign up", "s'inscrire", "inscrivez-vous", "suscribete", "abonnieren", "iscriviti",
     "recevoir la newsletter", "abonnez-vous a la newsletter", "inscription a la newsletter",
 }
+# Reading time: "Temps de lecture : 3 min", "5 min read", "Reading time: 3 minutes"
+_MINUTES = r"(?:min|mins|minutes?|mn|minuten|minutos|minuti)\.?"
+_HOW_MANY = r"(?:environ |env\. ?|about |approx\.? |ca\. |~ ?|moins d'une? |less than (?:a |one )?)?(?:\d+(?:\s*-\s*\d+)?|une?|one|a)"
+READING_TIME_RE = re.compile(
+    rf"^(?:temps de lecture|duree de lecture|temps de lecture estime|lecture|reading time|read time|"
+    rf"estimated reading time|time to read|tiempo de lectura|tiempo estimado de lectura|lectura|lesezeit|lesedauer|"
+    rf"tempo di lettura|tempo de leitura|leestijd)\s*:?\s*{_HOW_MANY}\s*{_MINUTES}$"
+    rf"|^{_HOW_MANY}\s*{_MINUTES}\s*(?:de |of )?(?:read|reading|lecture|de lecture|lesezeit|lectura|de lectura|"
+    rf"di lettura|de leitura|leestijd)$"
+)
+# Paywall: an offer that starts the line and names a price or terms, or a subscribers-only notice.
+PAYWALL_START_RE = re.compile(
+    r"^(?:abonnez-vous|abonnez vous|abonne-toi|je m'abonne|s'abonner|subscribe|subscribe now|"
+    r"subscribe today|become a (?:subscriber|member)|devenez abonne|offre (?:speciale|exceptionnelle|"
+    r"decouverte|d'essai|limitee|de bienvenue|d'abonnement|numerique|premium|sans engagement)|special offer|"
+    r"limited(?:-| )time offer|limited offer|essai gratuit|free trial|try (?:it )?(?:for )?free|start your (?:free )?"
+    r"(?:trial|subscription)|get (?:unlimited|full|digital|premium) access|unlock (?:unlimited|full|all)|"
+    r"suscribete|suscribase|hazte suscriptor|oferta especial|jetzt abonnieren|jetzt testen|abonnieren sie|"
+    r"abo abschliessen|sonderangebot|abbonati|assine)\b"
+)
+_PRICE = re.compile(
+    r"[€$£]\s?\d|\d[\d.,]*\s?(?:€|\$|£|euros?\b|dollars?\b|eur\b|usd\b|gbp\b|chf\b)"
+    r"|\b(?:premier mois|premiers mois|first month|par mois|per month|a month|/ ?mois|/ ?month|/ ?an\b|/ ?year|par an\b|"
+    r"per year|a year|sans engagement|no commitment|cancel anytime|resiliable|gratuit|gratuitement|free|gratis|"
+    r"kostenlos|pro monat|al mes|por mes)"
+)
+PAYWALL_NOTICE_RE = re.compile(
+    r"\b(?:deja abonne|deja un compte|already (?:a )?(?:subscriber|subscribed|a member)|ya eres suscriptor|"
+    r"ya soy suscriptor|bereits abonnent|schon abonnent|reservee?s? (?:aux|a nos) abonnes|"
+    r"for subscribers only|subscribers only|subscriber-only|subscriber exclusive|exclusive to subscribers|"
+    r"il vous reste \d+\s*% de cet article|la suite est reservee|pour lire la suite|to continue reading|"
+    r"to read the full (?:article|story)|contenu reserve|article reserve|exclusivite abonnes|abonnes uniquement|"
+    r"solo para suscriptores|exklusiv fur abonnenten|nur fur abonnenten|riservato agli abbonati)\b"
+)
+# Reader polls under an article: "Cet article vous a-t-il été utile ? Oui 245 | Non 12"
+FEEDBACK_RE = re.compile(
+    r"^(?:cet article vous a-t-il (?:ete utile|plu|interesse)|cet article vous a plu|avez-vous aime cet article|"
+    r"was this (?:article|page|story|post) (?:helpful|useful)|did you (?:find this|like this) (?:article|page|story)|"
+    r"war dieser artikel hilfreich|te ha resultado util|le ha resultado util|te ha gustado (?:este|esta)|"
+    r"questo articolo ti e stato utile)"
+)
+# Headings of related-article lists: the short title lines under them go too.
+LIST_HEADINGS = {
+    "les plus lus", "les plus partages", "les plus commentes", "les plus vus", "les plus populaires",
+    "articles les plus lus", "articles similaires", "articles lies", "articles connexes", "articles recommandes",
+    "sur le meme sujet", "sur le meme theme", "a lire aussi", "lire aussi", "a lire egalement", "lire egalement", "a lire",
+    "voir aussi", "a voir aussi", "nos autres articles", "dans la meme rubrique", "vous aimerez aussi",
+    "vous pourriez aussi aimer", "vous aimerez peut-etre aussi", "a decouvrir aussi", "a decouvrir", "a decouvrir egalement",
+    "les articles les plus lus", "most read", "most popular", "most shared", "most viewed", "most commented",
+    "most read articles", "most read stories", "related", "related articles", "related stories", "related posts",
+    "related content", "related news", "read more", "read next", "read also", "see also", "you may also like",
+    "you might also like", "recommended for you", "recommended", "more stories", "more news", "popular now",
+    "trending now", "top stories", "lo mas leido", "lo mas visto", "las mas leidas", "mas leidas", "mas leido",
+    "noticias relacionadas", "te puede interesar", "tambien te puede interesar", "le puede interesar",
+    "meistgelesen", "meistgelesene artikel", "meist gelesen", "das konnte sie auch interessieren",
+    "das konnte sie interessieren", "auch interessant", "mehr zum thema", "weitere artikel", "i piu letti",
+    "piu letti", "articoli correlati", "potrebbe interessarti", "leia tambem", "mais lidas", "veja tambem",
+}
+# "More from Forbes", "Plus de Business", "Mehr von ...": a short heading naming the site or section
+MORE_FROM_RE = re.compile(r"^(?:more from|more on|more in|more stories from|plus de|plus d'articles|mehr von|mehr aus|"
+                          r"mas de|mas noticias de|altro da)\b")
 BACK_TO_TOP = {
     "retour en haut", "retour en haut de page", "haut de page", "retour haut de page", "remonter", "back to top",
     "scroll to top", "top", "volver arriba", "ir arriba", "nach oben", "zuruck nach oben", "torna su",
@@ -239,6 +333,7 @@ ADVERTISEMENT = {
 CREDIT_RE = re.compile(
     r"^(?:photo|photos|credit photo|credits photo|credit|credits|image|illustration|source image|"
     r"foto|bild|picture)\s*:\s*\S"
+    r"|^(?:additional )?(?:reporting|editing|writing|graphics) by\b"
 )
 BREADCRUMB_SPLIT = re.compile(r"\s+(?:-|–|—|>|»|›|/|\||→|::|•)\s+")
 HOME_WORDS = {"accueil", "home", "homepage", "inicio", "startseite", "page d'accueil", "index", "portada", "home page"}
@@ -369,6 +464,116 @@ def _breadcrumb(line: _Line) -> bool:
     return _norm(parts[0]) in HOME_WORDS or (len(parts) >= 4 and max(sizes) <= 6)
 
 
+def _more_from_heading(line: _Line) -> bool:
+    """"More from Forbes", "Plus de Business": a short unpunctuated list heading."""
+    return len(line.tokens) <= 5 and not _ends_sentence(line.text) and ":" not in line.text \
+        and bool(MORE_FROM_RE.match(line.norm)) and not any(ch.isdigit() for ch in line.text)
+
+
+def _list_heading(line: _Line) -> bool:
+    """A heading that introduces a list of other articles ("Les plus lus", "Related stories")."""
+    return line.norm in LIST_HEADINGS or _more_from_heading(line)
+
+
+_HEADLINE = re.compile(r"^[^:]{2,80}?\s?:\s+\S")  # "Retraites : ce qui change au 1er janvier"
+
+
+def _title_like(line: _Line) -> bool:
+    """A line that reads like an article title: numbered, unpunctuated, or "X : Y"."""
+    if _BULLET.match(line.text) or not _ends_sentence(line.text):
+        return True
+    m = _HEADLINE.match(line.text)
+    return bool(m) and len(_TOKEN.findall(line.text[:line.text.index(":")])) <= 6 and len(line.tokens) < 20
+
+
+def _prose(line: _Line) -> bool:
+    return len(line.tokens) >= 20 and _ends_sentence(line.text)
+
+
+def _related_lists(lines: list[_Line], reasons: dict[int, str]) -> None:
+    """The title lines under a related-articles heading, up to the next prose paragraph.
+
+    Stops at a prose line (20 words or more, ending a sentence), at a line that is not
+    title-like, and at a section heading of the article: an unnumbered line that opens a new
+    block and is directly followed by a sentence of 10 words or more.
+    """
+    for k, line in enumerate(lines):
+        if reasons.get(k) != "read_also" or not _list_heading(line):
+            continue
+        prev = k
+        for m in range(k + 1, len(lines)):
+            cur = lines[m]
+            if m in reasons:
+                if reasons[m] == "read_also" and _list_heading(cur):
+                    break  # the next list takes over
+                continue
+            if _prose(cur) or not _title_like(cur):
+                break
+            nxt = lines[m + 1] if m + 1 < len(lines) else None
+            if cur.block != lines[prev].block and not _BULLET.match(cur.text) and nxt is not None \
+                    and m + 1 not in reasons and len(nxt.tokens) >= 10 and _ends_sentence(nxt.text) \
+                    and not _BULLET.match(nxt.text):
+                break  # a section heading: the article goes on
+            reasons[m] = "related_list"
+            prev = m
+
+
+_SEGMENT_SPLIT = re.compile(r"\s+[|¦]\s+|\s{2,}|\s+[·•]\s+")
+_SENTENCE_CUT = re.compile(r"(?<=[.!?])\s+(?=\S)")
+
+
+def _segments(line: _Line) -> list[_Line]:
+    """Parts of a line cut at " | ", " · ", " • " or runs of spaces; with a pipe or dot, also
+    after each sentence ("... a Forbes contributor. Share 230 | Tweet")."""
+    cuts = [m.span() for m in _SEGMENT_SPLIT.finditer(line.text)]
+    if not cuts:
+        return []
+    if any(not line.text[a:b].isspace() for a, b in cuts):
+        cuts = sorted(cuts + [m.span() for m in _SENTENCE_CUT.finditer(line.text)
+                              if not any(a <= m.start() < b for a, b in cuts)])
+    out: list[_Line] = []
+    pos = 0
+    for a, b in cuts + [(len(line.text), len(line.text))]:
+        seg = line.text[pos:a]
+        if seg.strip():
+            lead = len(seg) - len(seg.lstrip())
+            seg = seg.strip()
+            start = line.start + pos + lead
+            out.append(_Line(line.index, start, start + len(seg), seg, _norm(seg), _TOKEN.findall(seg),
+                             _TOKEN.findall(fold(seg)), line.block))
+        pos = b
+    return out
+
+
+def _segment_reasons(line: _Line) -> tuple[str | None, list[tuple[int, int, str]]]:
+    """Widgets glued on one line: (reason, []) when every part is boilerplate ("Partager sur
+    Facebook  1,2K partages"); else, on a line cut with pipes or dots, the parts that are, each
+    with the separator that joins it to the kept text ("Par Claire Dumas | Lecture : 4 min")."""
+    segs = _segments(line)
+    if len(segs) < 2:
+        return None, []
+    found = [_line_reason(seg) for seg in segs]
+    if all(found):
+        return found[0], []
+    if not any(not line.text[a.end - line.start:b.start - line.start].isspace() for a, b in zip(segs, segs[1:])):
+        return None, []  # only runs of spaces: too weak a cut to keep part of the line
+    parts: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(segs):
+        if not found[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(segs) and found[j + 1]:
+            j += 1
+        if j + 1 == len(segs):  # a trailing run takes the separator before it
+            parts.append((segs[i - 1].end, segs[j].end, found[i]))
+        else:  # a leading or inner run takes the separator after it
+            parts.append((segs[i].start, segs[j + 1].start, found[i]))
+        i = j + 1
+    return None, parts
+
+
 def _line_reason(line: _Line) -> str | None:
     """Reason for removing a line judged on its own, or None."""
     text, n, ntok = line.text, line.norm, len(line.tokens)
@@ -380,7 +585,7 @@ def _line_reason(line: _Line) -> str | None:
         return "link_only"
     if _HTML_COMMENT.match(text):
         return "markup"
-    if COUNTER_RE.match(text) or (ntok <= 5 and COUNTER_WORD_RE.match(n)):
+    if COUNTER_RE.match(text) or (ntok <= 5 and (COUNTER_WORD_RE.match(n) or COUNTER_AFTER_RE.match(n))):
         return "share_counter"
     if ntok <= 8:
         if SOCIAL_RE[0].match(n) or SOCIAL_RE[1].match(n) or SOCIAL_RE[2].match(n):
@@ -397,12 +602,20 @@ def _line_reason(line: _Line) -> str | None:
         return "legal"
     if ntok <= 30 and READ_ALSO_PREFIX.match(n):
         return "read_also"
-    if n in READ_ALSO_EXACT:
+    if n in READ_ALSO_EXACT or n in LIST_HEADINGS or _more_from_heading(line):
         return "read_also"
     if n in COMMENT_EXACT or COMMENT_COUNT_RE.match(n) or (ntok <= 40 and COMMENT_RE.search(n)):
         return "comment_form"
-    if n in NEWSLETTER_EXACT or (ntok <= 40 and NEWSLETTER_RE.search(n)):
+    if (ntok <= 40 and PAYWALL_START_RE.match(n) and _PRICE.search(n)) or (ntok <= 18 and PAYWALL_NOTICE_RE.search(n)):
+        return "paywall"
+    if n in NEWSLETTER_EXACT or (ntok <= 40 and NEWSLETTER_RE.search(n)) or (ntok <= 20 and NEWSLETTER_HEAD_RE.match(n)):
         return "newsletter"
+    if ntok <= 8 and SIGN_UP_SHORT_RE.match(n) and not _ends_sentence(text):
+        return "newsletter"
+    if ntok <= 12 and READING_TIME_RE.match(n):
+        return "reading_time"
+    if ntok <= 25 and FEEDBACK_RE.match(n):
+        return "feedback"
     if n in BACK_TO_TOP:
         return "back_to_top"
     if n in NAVIGATION:
@@ -422,7 +635,7 @@ def _line_reason(line: _Line) -> str | None:
     return None
 
 
-_END_MARKERS = {"comment_form", "share", "tags", "newsletter", "back_to_top"}
+_END_MARKERS = {"comment_form", "share", "tags", "newsletter", "back_to_top", "paywall"}
 _WIDGET_REASONS = {"social", "share_counter", "cookie_banner", "share"}
 
 
@@ -483,11 +696,17 @@ def find_boilerplate(text: str, language: str | None = None) -> list[RemovedSpan
             if line.start < fm.end():
                 reasons[k] = "front_matter"
 
+    partial: list[tuple[int, int, str]] = []  # boilerplate parts of kept lines
     for k, line in enumerate(lines):
         if k not in reasons:
             r = _line_reason(line)
+            if r is None:
+                r, parts = _segment_reasons(line)
+                partial.extend(parts)
             if r:
                 reasons[k] = r
+
+    _related_lists(lines, reasons)
 
     # the unpunctuated line that follows a "Tags" heading is a tag list
     for k, line in enumerate(lines[:-1]):
@@ -551,13 +770,14 @@ def find_boilerplate(text: str, language: str | None = None) -> list[RemovedSpan
                     reasons[m] = "footer"
             break
 
+    regions = [(lines[k].start, lines[k].end, r) for k, r in reasons.items()]
+    regions += [(a, b, r) for a, b, r in partial if not any(s <= a < e for s, e, _ in regions)]
     spans: list[RemovedSpan] = []
-    for k in sorted(reasons):
-        line, reason = lines[k], reasons[k]
-        if spans and spans[-1].reason == reason and not text[spans[-1].end:line.start].strip():
-            spans[-1].end = line.end
+    for start, end, reason in sorted(regions):
+        if spans and spans[-1].reason == reason and not text[spans[-1].end:start].strip():
+            spans[-1].end = end
         else:
-            spans.append(RemovedSpan(start=line.start, end=line.end, reason=reason))
+            spans.append(RemovedSpan(start=start, end=end, reason=reason))
     return spans
 
 

@@ -151,9 +151,13 @@ def _label(c: Claim) -> str:
 
 def compare_values(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Decision:
     """Verdict for two figures of one group (same kind, entities and unit)."""
+    va, vb = a.value, b.value
+    if (va.currency or va.unit) != (vb.currency or vb.unit):
+        return ("compatible", 0.3, f"Different units ({va.currency or va.unit} vs {vb.currency or vb.unit}): not compared "
+                "(a conversion, or a different measure).", "rules")
     if a.kind in K.ONE_OFF_KINDS:
         d = _compare_one_off(a, b)
-    elif a.kind in K.STOCK_KINDS and a.scope != "cumulative" and b.scope != "cumulative":
+    elif a.kind in K.STOCK_KINDS:
         d = _compare_stock(a, b, pub)
     else:
         d = _compare_flow(a, b, pub)
@@ -183,10 +187,16 @@ def _compare_one_off(a: Claim, b: Claim) -> Decision:
 
 
 def _as_of(c: Claim, pub: dict[str, Optional[dt.date]]) -> tuple[Optional[tuple[dt.date, dt.date]], bool]:
-    t = _time_interval(c.time, pub.get(c.document))
-    if t is not None:
-        return t, False
     p = pub.get(c.document)
+    t = _time_interval(c.time, p)
+    near = (c.time is None or c.time.start is None or c.anchor_start is None
+            or abs(c.time.start - c.anchor_start) <= 50)
+    if c.kind == "casualties" and p is not None:
+        near = False  # a toll stands as of its report; the dates around it date the disaster
+    if t is not None and (near or p is None):
+        return t, False
+    # a date far from the figure dates the event around it ("les inondations de dimanche"),
+    # not the measure: the figure stands as of its article's publication
     return ((p, p), True) if p else (None, True)
 
 
@@ -295,9 +305,11 @@ def _opposite(a: Claim, b: Claim) -> Optional[Decision]:
             return ("conflict", 0.75, f"One source says the seat was given up ({fmt_time(ex.time)}), the other that it was kept "
                     f"({fmt_time(kp.time)}).", "rules")
         return ("scope_difference", 0.6, f"Kept ({fmt_time(kp.time)}) before being given up ({fmt_time(ex.time)}).", "time")
-    if ta is None or tb is None or _times_overlap(ta, tb):
-        return ("conflict", 0.75, f"Opposite events: '{a.direction}' vs '{b.direction}' ({fmt_time(a.time)} / {fmt_time(b.time)}).", "rules")
-    return None
+    if dirs == {"keep", "enter"}:
+        return None  # joining then keeping a seat is one story
+    if ta is not None and tb is not None and _times_overlap(ta, tb) and a.time.granularity == b.time.granularity:
+        return ("conflict", 0.75, f"Opposite events at the same time: '{a.direction}' vs '{b.direction}' ({fmt_time(a.time)}).", "rules")
+    return ("scope_difference", 0.6, f"Different events: '{a.direction}' ({fmt_time(a.time)}) and '{b.direction}' ({fmt_time(b.time)}).", "rules")
 
 
 def compare_events(a: Claim, b: Claim, kind: str, pub: dict[str, Optional[dt.date]], nli: Any = None) -> Decision:

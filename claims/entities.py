@@ -189,6 +189,32 @@ def _ner_mentions(doc_nlp, offset: int, idx: int) -> list[EntityMention]:
     return out
 
 
+def _propn_mentions(sdoc, sent: Sentence, taken: list[tuple[int, int]]) -> list[EntityMention]:
+    """Proper nouns (by the tagger) that the NER missed, at the start of a sentence too."""
+    words = [t for t in sdoc if t.is_alpha]
+    if not words or sum(t.text[:1].isupper() for t in words) > 0.4 * len(words):
+        return []  # a Title Case headline: the tagger calls every word a proper noun
+    out = []
+    run: list = []
+
+    def flush() -> None:
+        if run:
+            a = sent.start + run[0].idx
+            b = sent.start + run[-1].idx + len(run[-1].text)
+            name = sent.text[run[0].idx : run[-1].idx + len(run[-1].text)]
+            if name.split()[0] not in _NOT_NAMES and len(name) >= 2 and name[0].isupper() and all(b <= s or a >= e for s, e in taken):
+                out.append(EntityMention(a, b, name, name, "MISC", "propn", sent.index))
+        run.clear()
+
+    for t in sdoc:
+        if (t.pos_ == "PROPN" or t.tag_ in ("NNP", "NNPS")) and t.text[:1].isupper() and t.is_alpha or (run and t.text in ("AI", "IA")):
+            run.append(t)
+        else:
+            flush()
+    flush()
+    return out
+
+
 def _caps_mentions(sent: Sentence, taken: list[tuple[int, int]]) -> list[EntityMention]:
     """Capitalised names the NER missed (not at the sentence start, not in Title Case lines)."""
     words = re.findall(r"[\w'’-]+", sent.text)
@@ -246,6 +272,8 @@ def analyse(document: Document, sentences: Sequence[Sentence], aliases_path: Opt
     texts = [s.text for s in sentences]
     for sent, sdoc in zip(sentences, nlp.pipe(texts, batch_size=64)):
         ents = _ner_mentions(sdoc, sent.start, sent.index)
+        taken = [(e.start, e.end) for e in ents]
+        ents.extend(_propn_mentions(sdoc, sent, taken))
         taken = [(e.start, e.end) for e in ents]
         ents.extend(_caps_mentions(sent, taken))
         taken = [(e.start, e.end) for e in ents]

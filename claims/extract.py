@@ -54,6 +54,12 @@ _BOARD_OF = re.compile(r"(?:conseil|board|administration|siège d['’]observate
 _FOUND_AFTER = re.compile(r"^\s*,?\s*(?:a été |was |est |fut |)?(?:fondée?|créée?|founded|created|established)", re.I)
 _BETWEEN = re.compile(r"\bentre\s*$|\bbetween\s*$", re.I)
 _DEFINITE_BEFORE = re.compile(r"(?:\bdes|\baux|\bles|\bces|\bleurs|\bses|\bnos|\bvos|\bmes|\btes|\bthe|\bthese|\bthose|\bboth|\bits|\btheir|\bour)\s*$", re.I)
+_SELL = re.compile(r"(?<![\w-])(?:sells?|sold|selling|sale of|cède|cédé|céder|cession|vend(?:u|re|ra)?|vente de)(?![\w-])", re.I)
+_BUY_OBJ = re.compile(
+    r"(?:rachat|rachète|rachètent|racheté|racheter|acquisition|acquiert|acquièrent|acquis|acquérir|acquire[sd]?|acquiring|buy(?:s|ing)?|bought|"
+    r"purchas(?:e|es|ed|ing)|s['’]offr\w+|reprise|reprend|reprendre|takeover of)\s+(?:de\s|d['’]|du\s|of\s)?\s*(?:l['’]|le\s|la\s)?$",
+    re.I,
+)
 _CLAUSE_SPLIT = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 
@@ -93,6 +99,23 @@ class _Frame:
         if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
             return None
         return ranked[0][0]
+
+
+_CASUALTY_UNITS = [
+    ("deaths", re.compile(r"(?<![\w-])(?:morts?|tuée?s?|décès|décédée?s?|killed|dead|deaths?|died|muert[oa]s?|fallecid[oa]s?|morti|Tote|Todesopfer)(?![\w-])", re.I)),
+    ("injured", re.compile(r"(?<![\w-])(?:blessée?s?|injured|wounded|herid[oa]s?|feriti|Verletzte)(?![\w-])", re.I)),
+    ("missing", re.compile(r"(?<![\w-])(?:disparue?s?|missing|desaparecid[oa]s?|dispersi|Vermisste)(?![\w-])", re.I)),
+]
+
+
+def _casualty_unit(text: str, start: int, end: int, sent: Sentence) -> Optional[str]:
+    best: tuple[int, str] | None = None
+    for unit, rx in _CASUALTY_UNITS:
+        for m in rx.finditer(text, max(sent.start, start - 30), min(sent.end, end + 50)):
+            d = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or max(d, 0) < best[0]:
+                best = (max(d, 0), unit)
+    return best[1] if best else None
 
 
 def _percent_measure(text: str, start: int, end: int, sent: Sentence) -> str:
@@ -148,10 +171,22 @@ class _Roles:
                 elif subj is None and _GERUND.match(self.text[self.sent.start : e.start]) and self.text[self.sent.start : e.start].rstrip().endswith(","):
                     subj = e
             if kind == "acquisition":
-                for e in ents:
-                    if re.search(r"(?:rachat|acquisition|racheter|acquérir|acquire[sd]?|buy(?:ing)?|bought)\s+(?:de\s|d['’]|du\s|of\s)?\s*(?:l['’])?$", self.before(e, 30), re.I):
+                sent_text = self.text[self.sent.start : self.sent.end]
+                selling = _SELL.search(sent_text)
+                for i, e in enumerate(ents):
+                    b30 = self.before(e, 30)
+                    if _BUY_OBJ.search(b30):
                         obj = e
-            if subj is None:  # the grammatical subject: before the figure, else the main clause after it
+                    # "Fastweb, which it bought in 2007": the relative pronoun is the object
+                    elif re.match(r"\s*,\s*(?:which|that|qu['’]|que|dont)\b", self.after(e, 12), re.I) and K.VALUE_CUES["acquisition"].search(self.after(e, 40)):
+                        obj = e
+                    if selling and re.search(r"(?:\bto|\bà|\bau profit d[eu']|\bauprès d[eu']|\ba)\s*(?:l['’])?\s*$", b30, re.I):
+                        subj = e  # "X sells its arm to Y": the buyer is Y
+                if selling and obj is not None and subj is obj:
+                    obj = None
+            if subj is None and kind == "acquisition" and _SELL.search(self.text[self.sent.start : self.sent.end]):
+                pass  # "X sold its unit for ...": X is the seller, not the acquirer
+            elif subj is None:  # the grammatical subject: before the figure, else the main clause after it
                 free = [e for e in ents if e is not obj and self.is_free(e)]
                 free = [e for e in free if e.label != "LOC"] + [e for e in free if e.label == "LOC"]
                 subj = next((e for e in free if e.start < anchor_s), None) or next((e for e in free if e.start > anchor_s), None)
@@ -330,6 +365,10 @@ def extract_claims(
                 kind = "casualties" if cue == "casualties" else "count"
                 if kind == "count" and _DEFINITE_BEFORE.search(text[max(sent.start, v.start - 12) : v.start]):
                     continue  # "les deux entreprises": a reference, not a checkable count
+                if kind == "casualties":
+                    unit = _casualty_unit(text, v.start, v.end, sent)
+                    if unit:  # deaths, injured and missing are different measures
+                        v = v.model_copy(update={"value": v.value.model_copy(update={"unit": unit})})
             clause = _clause(text, v.start, v.end, sent.start, sent.end)
             drafts.append(dict(sent=sent, anchor=(v.start, v.end), mention=v, kind=kind, roles=roles.assign(kind, v.start),
                                dates=dates, clause=clause, also=[k for k, _, _ in events], direction=None, info=info))
@@ -362,7 +401,8 @@ def extract_claims(
             obj = entities.resolve(o_m, exclude=[x for x in (subj, frame.best(kind, "subject")) if x])
         if subj is None and kind not in {"count", "percentage", "quantity"}:
             subj = frame.best(kind, "subject", exclude=[obj] if obj else [])
-        if obj is None and kind in K.FLOW_KINDS | K.SYMMETRIC_KINDS | {"board_change"}:
+        sale = kind == "acquisition" and _SELL.search(sent.text)
+        if obj is None and kind in K.FLOW_KINDS | K.SYMMETRIC_KINDS | {"board_change"} and not sale:
             obj = frame.best(kind, "object", exclude=[subj] if subj else [])
         if kind in K.SYMMETRIC_KINDS and subj and obj:
             first = entities.first_seen

@@ -161,7 +161,7 @@ def _relation_key(s: str) -> str:
 # Relative expressions: pattern -> (unit, offset, relation)
 _RELATIVE: list[tuple[str, str, int, str]] = [
     (r"l['’]an{_S}(?:dernier|pass[ée])", "year", -1, "at"),
-    (r"l['’]ann[ée]e{_S}(?:derni[èe]re|pass[ée]e|pr[ée]c[ée]dente)", "year", -1, "at"),
+    (r"l['’]ann[ée]e{_S}(?:derni[èe]re|pass[ée]e)", "year", -1, "at"),
     (r"cette{_S}ann[ée]e|l['’]ann[ée]e{_S}en{_S}cours", "year", 0, "at"),
     (r"l['’]an{_S}prochain|l['’]ann[ée]e{_S}prochaine", "year", 1, "at"),
     (r"(?-i:[Ll])ast{_S}year|(?-i:[Tt])his{_S}year|(?-i:[Nn])ext{_S}year", "year", 9, "at"),
@@ -171,7 +171,7 @@ _RELATIVE: list[tuple[str, str, int, str]] = [
     (r"la{_S}semaine{_S}(?:derni[èe]re|pass[ée]e)|(?-i:[Ll])ast{_S}week", "week", -1, "at"),
     (r"cette{_S}semaine|(?-i:[Tt])his{_S}week", "week", 0, "at"),
     (r"la{_S}semaine{_S}prochaine|(?-i:[Nn])ext{_S}week", "week", 1, "at"),
-    (r"le{_S}trimestre{_S}(?:dernier|pass[ée]|pr[ée]c[ée]dent)|(?-i:[Ll])ast{_S}quarter", "quarter", -1, "at"),
+    (r"le{_S}trimestre{_S}(?:dernier|pass[ée])|(?-i:[Ll])ast{_S}quarter", "quarter", -1, "at"),
     (r"ce{_S}trimestre|(?-i:[Tt])his{_S}quarter", "quarter", 0, "at"),
     (r"avant-hier", "day", -2, "at"),
     (r"hier|(?-i:[Yy])esterday", "day", -1, "at"),
@@ -193,6 +193,41 @@ _AGO = re.compile(
     re.IGNORECASE,
 )
 _EN_WEEKDAY_CAP = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
+
+# Month ranges: "entre juillet et septembre 2024", "de janvier à mars", "from July to September 2024",
+# "juillet-septembre 2024", "de juillet 2023 à mars 2024".
+_MONTH1 = _MONTH.replace("(?P<m>", "(?P<m1>")
+_MONTH2 = _MONTH.replace("(?P<m>", "(?P<m2>")
+_MONTH_RANGE = re.compile(
+    rf"(?<![\w])(?:(?P<p>entre|between|de|d['’]|du{_S}mois{_S}de|from){_SP}*)?{_MONTH1}(?:,?{_S}{_YEAR.replace('(?P<y>', '(?P<y1>')})?"
+    rf"(?P<g>{_S}(?:et|and|à|a|au|to|through|until|jusqu['’](?:à|en)){_S}|{_SP}*[-–]{_SP}*){_MONTH2}"
+    rf"(?:(?:,?{_S}|{_S}(?:de|of){_S}){_YEAR.replace('(?P<y>', '(?P<y2>')})?",
+    re.IGNORECASE,
+)
+_RANGE_GAPS = {"entre": ("et", "and", "-", "–"), "between": ("and", "et", "-", "–"),
+               "de": ("a", "au", "jusqu'a", "jusqu'en", "-", "–"), "d'": ("a", "au", "jusqu'a", "jusqu'en", "-", "–"),
+               "du mois de": ("a", "au", "-", "–"), "from": ("to", "through", "until", "-", "–"), "": ("-", "–")}
+
+# Dates relative to another date of the same text: "un an plus tôt", "l'année précédente",
+# "a year earlier", "the previous quarter", "deux ans plus tard".
+_COUNT_WORDS = {"un": 1, "une": 1, "a": 1, "an": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three": 3,
+                "quatre": 4, "four": 4, "cinq": 5, "five": 5, "six": 6, "dix": 10, "ten": 10}
+_UNIT_MONTHS = {"an": 12, "ans": 12, "annee": 12, "annees": 12, "exercice": 12, "year": 12, "years": 12,
+                "fiscal year": 12, "trimestre": 3, "trimestres": 3, "quarter": 3, "quarters": 3, "mois": 1,
+                "month": 1, "months": 1}
+_CLAUSE_END = rf"(?={_SP}*(?:[,.;:)!?]|\Z))"
+_ANCHORED_RX = re.compile(
+    rf"(?<![\w'’-])(?:"
+    rf"(?P<n>\d{{1,2}}|{L.alternation(_COUNT_WORDS)}){_S}(?P<u>ans?|ann[ée]es?|trimestres?|mois|years?|quarters?|months?)"
+    rf"{_S}(?P<d>plus{_S}t[ôo]t|auparavant|plus{_S}tard|earlier|later|(?:avant|apr[èe]s|before|after|prior){_CLAUSE_END})"
+    rf"|(?:l['’]|(?:le|au|du){_S})?(?P<u2>ann[ée]e|an|exercice|trimestre|mois){_S}(?P<d2>pr[ée]c[ée]dente?|d['’]avant|suivante?|d['’]apr[èe]s)"
+    rf"|(?:the{_S})?(?P<d3>previous|prior|preceding|following){_S}(?P<u3>year|quarter|month|fiscal{_S}year)"
+    rf"|the{_S}(?P<u4>year|quarter|month){_S}(?P<d4>before|after){_CLAUSE_END}"
+    rf")(?![\w'’-])",
+    re.IGNORECASE,
+)
+_BACKWARD = ("plus tot", "auparavant", "earlier", "avant", "before", "prior", "precedent", "precedente",
+             "d'avant", "previous", "preceding")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -266,6 +301,7 @@ def find_dates(text: str, lang: str = "fr", published: dt.date | None = None,
         _days(text, col, en, published, months)
         _day_ranges(text, col, published, months)
         _months(text, col, published, months)
+        _month_ranges(text, col, published, months)
     if years or "/" in text or "." in text:
         _numeric(text, col, en)
     qspans = years
@@ -277,6 +313,7 @@ def find_dates(text: str, lang: str = "fr", published: dt.date | None = None,
     if years:
         _years(text, col, years)
     _relatives(text, col, published, low)
+    _anchored(text, col)
     if protect:
         sp = _Spans(protect)
         col.hits = [h for h in col.hits if not sp.overlaps(h.mention.start, h.mention.end)]
@@ -339,6 +376,39 @@ def _day_ranges(text: str, col: _Collector, published: dt.date | None, win: list
             continue
         col.add(s, e, _timeref(text, s, e, f"{a.isoformat()}/{b.isoformat()}", "day", a, b, "range", relative=relative),
                 with_relation=False)
+
+
+def _month_ranges(text: str, col: _Collector, published: dt.date | None, win: list[tuple[int, int]]) -> None:
+    """"entre juillet et septembre 2024": a range of months, a quarter when it is exactly one."""
+    for m in _scan(_MONTH_RANGE, text, win):
+        p = _relation_key(m.group("p") or "").replace("’", "'")
+        g = _relation_key(m.group("g")).replace("’", "'")
+        if g not in _RANGE_GAPS.get(p, ()):
+            continue
+        m1, m2 = _month_num(m.group("m1")), _month_num(m.group("m2"))
+        if m1 is None or m2 is None or m1 == m2:
+            continue
+        s, e = m.span()
+        relative = False
+        if m.group("y2"):
+            y2 = int(m.group("y2"))
+        elif published is not None and not m.group("y1"):
+            y2, relative = _guess_year(m2, published), True
+        elif not m.group("y1"):
+            col.add(s, e, _timeref(text, s, e, None, "month", None, None, "range", resolved=False, relative=True),
+                    with_relation=False)
+            continue
+        else:
+            continue  # "de juillet 2023 à mars": the second month has no year of its own
+        y1 = int(m.group("y1")) if m.group("y1") else (y2 if m1 < m2 else y2 - 1)
+        first, last = dt.date(y1, m1, 1), _month_end(y2, m2)
+        if last <= first or (y2 - y1) * 12 + m2 - m1 > 36:
+            continue
+        if y1 == y2 and m1 % 3 == 1 and m2 == m1 + 2:
+            value, gran = f"{y1:04d}-Q{m2 // 3}", "quarter"
+        else:
+            value, gran = f"{y1:04d}-{m1:02d}/{y2:04d}-{m2:02d}", "month"
+        col.add(s, e, _timeref(text, s, e, value, gran, first, last, "range", relative=relative), with_relation=False)
 
 
 def _numeric(text: str, col: _Collector, en: bool) -> None:
@@ -564,6 +634,72 @@ def _relatives(text: str, col: _Collector, published: dt.date | None, low: str) 
             continue
         value, gran, first, last = _resolve_relative(unit, -n, published)
         col.add(s, e, _timeref(text, s, e, value, gran, first, last, relative=True))
+
+
+def _shift_date(d: dt.date, months: int, keep_month_end: bool = False) -> dt.date:
+    y, mo = _add_months(d.year, d.month, months)
+    end = calendar.monthrange(y, mo)[1]
+    return dt.date(y, mo, end if keep_month_end else min(d.day, end))
+
+
+def _shift(tr: TimeRef, months: int) -> tuple[str, str, dt.date, dt.date, str] | None:
+    """`tr` moved by `months`, keeping its granularity: (value, granularity, earliest, latest, relation)."""
+    if tr.earliest is None or tr.latest is None or tr.value is None:
+        return None
+    gran = tr.granularity
+    if gran == "year" and months % 12:
+        return None  # "en 2023 ... un trimestre plus tôt": no finer anchor to move
+    if gran == "quarter" and months % 3:
+        return None
+    if gran not in ("day", "month", "quarter", "year"):
+        return None
+    first = _shift_date(tr.earliest, months)
+    last = _shift_date(tr.latest, months, keep_month_end=tr.latest.day == calendar.monthrange(tr.latest.year, tr.latest.month)[1])
+    relation = "range" if tr.relation == "range" else "at"
+    if gran == "day":
+        value = first.isoformat() if first == last else f"{first.isoformat()}/{last.isoformat()}"
+    elif gran == "month":
+        value = f"{first:%Y-%m}" if (first.year, first.month) == (last.year, last.month) else f"{first:%Y-%m}/{last:%Y-%m}"
+    elif gran == "quarter":
+        value = f"{first.year:04d}-Q{(first.month - 1) // 3 + 1}"
+    else:
+        value = re.sub(r"(?<!\d)\d{4}(?!\d)", lambda y: str(int(y.group(0)) + months // 12), tr.value)
+    return value, gran, first, last, relation
+
+
+def _anchored(text: str, col: _Collector) -> None:
+    """Dates relative to an earlier date of the same text: "en 2023, contre 17,9 % un an plus tôt".
+
+    The nearest resolved date that ends before the expression is moved by the stated offset
+    ("2023" -> "2022"; "troisième trimestre 2024" -> "2023-Q3" for "un an plus tôt"). With no
+    such date the mention is unresolved: the reference time is not in the text.
+    """
+    anchors = [h.mention for h in col.hits
+               if h.mention.time is not None and h.mention.time.resolved and h.mention.time.value is not None]
+    for m in _ANCHORED_RX.finditer(text):
+        gd = m.groupdict()
+        unit = fold(gd.get("u") or gd.get("u2") or gd.get("u3") or gd.get("u4") or "")
+        unit = re.sub(r"\s+", " ", unit)
+        direction = re.sub(r"\s+", " ", fold(gd.get("d") or gd.get("d2") or gd.get("d3") or gd.get("d4") or ""))
+        raw_n = gd.get("n")
+        n = (int(raw_n) if raw_n.isdigit() else _COUNT_WORDS.get(fold(raw_n), 0)) if raw_n else 1
+        step = _UNIT_MONTHS.get(unit)
+        if not n or step is None:
+            continue
+        months = -n * step if direction in _BACKWARD else n * step
+        s, e = m.span()
+        gran = {12: "year", 3: "quarter", 1: "month"}[step]
+        found = None
+        for a in anchors:
+            if a.end <= s and (found is None or (a.end, a.end - a.start) > (found.end, found.end - found.start)):
+                found = a
+        shifted = _shift(found.time, months) if found is not None and found.time is not None else None
+        if shifted is None:
+            col.add(s, e, _timeref(text, s, e, None, gran, None, None, resolved=False, relative=True),
+                    with_relation=False)
+            continue
+        value, g, first, last, relation = shifted
+        col.add(s, e, _timeref(text, s, e, value, g, first, last, relation, relative=True), with_relation=False)
 
 
 def _weekday(text: str, col: _Collector, m: re.Match, published: dt.date | None) -> None:

@@ -344,6 +344,63 @@ def _try_range(text: str, a: Quantity, b: Quantity) -> Quantity | None:
 
 
 # ---------------------------------------------------------------------------------------------
+# Elided units: "27,6 milliards d'euros en 2023, contre 27,7 milliards en 2022".
+_ELIDED_LINK = re.compile(
+    rf"(?<![\w])(?:contre|versus|vs\.?|v\.|face{_SP}+[àa]|apr[èe]s|par{_SP}+rapport{_SP}+(?:[àa]|aux?)|et|ou|[àa]|"
+    rf"compared{_SP}+(?:with|to)|against|up{_SP}+from|down{_SP}+from|from|to|and|or|after){_SP}*,?{_SP}*\Z",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"(?<![\w]vs)(?<![\w]v)[.!?…](?=\s)|\n")
+_ELIDED_MAX_GAP = 160
+
+
+def _elided_figure(q: Quantity) -> bool:
+    """A bare figure that may leave its unit unsaid: a scale word, a decimal or thousands
+    separators ("435 059"), not a year."""
+    a = q.num
+    if q.kind != "number" or not q.bare or a is None or a.article or a.glued_unit or a.year_like:
+        return False
+    return a.scale_word or a.scale > 1 or a.subtype == "decimal" or a.grouped
+
+
+def _inherit_units(text: str, qs: list[Quantity]) -> None:
+    """Give a bare figure the currency or unit of the previous money/count/percent mention.
+
+    The figure must follow a comparison or coordination word ("contre", "versus", "up from",
+    "et", "à"...) in the same sentence. A figure without a scale word takes the scale of the
+    previous mention ("27,6 milliards d'euros ... contre 27,7") when the two are then within a
+    factor of 10 of each other; otherwise it is left alone.
+    """
+    anchor: Quantity | None = None
+    for q in qs:
+        if q.kind in ("money", "count", "percent"):
+            anchor = q
+            continue
+        if anchor is None or not _elided_figure(q):
+            continue
+        link = _ELIDED_LINK.search(text, max(anchor.end, q.start - 30), q.start)
+        if not link or link.start() - anchor.end > _ELIDED_MAX_GAP:
+            continue
+        if _SENTENCE_BREAK.search(text, anchor.end, link.start()):
+            continue
+        ref = anchor.x if anchor.x is not None else anchor.high if anchor.high is not None else anchor.low
+        a = q.num
+        mult = 1.0
+        if not (a.scale_word or a.scale > 1) and anchor.scale > 1:
+            mult = anchor.scale
+        if ref and q.x and not (a.scale_word or a.scale > 1) and not 0.1 <= (q.x * mult) / ref <= 10:
+            continue  # "27,6 milliards d'euros ... et 3,5 %": not the same order of magnitude
+        if mult != 1.0:
+            for attr in ("x", "low", "high"):
+                v = getattr(q, attr)
+                if v is not None:
+                    setattr(q, attr, v * mult)
+            q.scale = mult
+        q.kind, q.currency, q.unit, q.bare = anchor.kind, anchor.currency, anchor.unit, False
+        anchor = q
+
+
+# ---------------------------------------------------------------------------------------------
 def find_quantities(
     text: str, lang: str = "fr", blocked: list[tuple[int, int]] | None = None,
     protect: list[tuple[int, int]] | None = None,
@@ -360,6 +417,7 @@ def find_quantities(
             qs.append(q)
     qs.sort(key=lambda q: q.start)
     qs = _merge_ranges(text, qs)
+    _inherit_units(text, qs)
     low = text.lower()
     if lang not in ("fr", "en") or not any(k in low for k in _VAGUE_GATE):
         return qs
