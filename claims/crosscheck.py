@@ -68,8 +68,12 @@ def fmt_value(v: Optional[Value]) -> str:
     unit = v.currency or v.unit or ""
     unit = ("" if unit == "%" else " ") + unit if unit else ""
     if v.qualifier == "vague":
+        if v.low is not None and v.low > 0:
+            scale = fmt_amount(v.low / 2)  # "plusieurs milliards" = [2e9, ...): "several billion"
+            if scale.startswith("1 "):
+                return f"several {scale[2:]}{unit}"
         if v.low is not None and v.high is not None:
-            return f"several ({fmt_amount(v.low)} to {fmt_amount(v.high)}){unit}"
+            return f"between {fmt_amount(v.low)} and {fmt_amount(v.high)}{unit}"
         return f"an unspecified amount{unit}"
     if v.qualifier == "lower_bound" and v.low is not None:
         return f"more than {fmt_amount(v.low)}{unit}" if not v.low_inclusive else f"at least {fmt_amount(v.low)}{unit}"

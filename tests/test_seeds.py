@@ -45,3 +45,24 @@ def test_seed_documents_metadata(seeds_report):
     assert all(d.language == "fr" for d in docs.values())
     assert str(docs["002_16ec99c30571758d"].published) == "2024-12-12"
     assert sum(d.published is not None for d in docs.values()) == 1
+
+
+CONTRADICTIONS = [
+    # (a constructed article that states the opposite of a seed's event, the kind that must conflict)
+    ("En juillet 2024, Microsoft a conservé son siège d'observateur au conseil d'administration d'OpenAI, "
+     "contrairement à ce qui a été annoncé.", "board_change"),
+    ("OpenAI, fondée en 2017 par Sam Altman, développe des modèles de langage.", "founding"),
+    ("En juillet 2019, Microsoft a annoncé un investissement de 3 milliards de dollars dans OpenAI.", "investment"),
+]
+
+
+@pytest.mark.parametrize("text, kind", CONTRADICTIONS)
+def test_constructed_contradictions_against_the_seeds_are_conflicts(text, kind):
+    from claims.ingest import TextInput
+
+    r = check([str(ROOT / "seeds"), TextInput(text=text, id="contradiction")], nli="none")
+    new = {c.id for c in r.claims if c.document == "contradiction"}
+    conflicts = [f for g in r.groups for f in g.findings if f.verdict == "conflict"]
+    assert conflicts, f"no conflict for: {text}"
+    assert all(new & {f.a, f.b} for f in conflicts), "a conflict that does not involve the constructed article"
+    assert {g.kind for g in r.groups if g.has_conflict} == {kind}
