@@ -684,8 +684,8 @@ def _foreign_lines(lines: list[_Line], reasons: dict[int, str], language: str) -
 def find_boilerplate(text: str, language: str | None = None) -> list[RemovedSpan]:
     """Boilerplate regions of ``text`` (document language ``language``, ISO 639-1, may be None).
 
-    Spans cover whole lines (without surrounding whitespace); consecutive lines with the same
-    reason are merged into one span. Offsets are ``str`` offsets into ``text``.
+    Spans cover whole lines (without surrounding whitespace), except the widget parts of a line
+    cut with pipes; consecutive regions with the same reason are merged into one span. Offsets are ``str`` offsets into ``text``.
     """
     lines = _lines(text)
     reasons: dict[int, str] = {}  # position in `lines` -> reason

@@ -274,3 +274,156 @@ def test_menu_runs_and_duplicate_titles():
     assert reasons.count("duplicate") == 1
     # a short list introduced by a colon is content, not a menu
     assert "Défense\nÉducation" in _kept_text(text, spans)
+
+
+# ----------------------------------------------------------------------------- counters, paywalls, lists
+
+FR_NEWS = """Accueil > Économie > Industrie
+Publié le 14 mars 2024 à 08h15
+Temps de lecture : 3 min
+
+Saint-Gobain rachète le canadien Building Products of Canada pour 1,3 milliard de dollars
+
+Le groupe français Saint-Gobain a annoncé jeudi le rachat du fabricant canadien de toitures Building Products of Canada pour 1,3 milliard de dollars, soit environ 1,2 milliard d'euros.
+L'opération doit être finalisée au second semestre, sous réserve du feu vert des autorités de la concurrence canadiennes.
+
+Partager sur Facebook  Partager sur X  1,2K partages
+345 commentaires
+12 réactions
+Abonnez-vous à partir de 1 € le premier mois
+Abonnez-vous : 1 € le premier mois, puis 9,99 € par mois, sans engagement
+Offre spéciale : 1 € pendant 3 mois
+Déjà abonné ? Connectez-vous
+"""
+
+
+def test_counters_reading_time_and_paywall_prompts_fr():
+    spans = find_boilerplate(FR_NEWS, "fr")
+    expected = {
+        "Temps de lecture : 3 min": "reading_time",
+        "Partager sur Facebook  Partager sur X  1,2K partages": "share",
+        "345 commentaires": "share_counter",
+        "12 réactions": "share_counter",
+        "Abonnez-vous à partir de 1 € le premier mois": "paywall",
+        "Abonnez-vous : 1 € le premier mois, puis 9,99 €": "paywall",
+        "Offre spéciale : 1 € pendant 3 mois": "paywall",
+        "Déjà abonné ? Connectez-vous": "paywall",
+    }
+    for needle, reason in expected.items():
+        assert _removed(FR_NEWS, spans, needle) == {reason}, needle
+    kept = _kept_text(FR_NEWS, spans)
+    assert "Publié le 14 mars 2024 à 08h15" in kept
+    assert "pour 1,3 milliard de dollars, soit environ 1,2 milliard d'euros." in kept
+    assert "sous réserve du feu vert des autorités" in kept
+    assert "€" not in kept  # no subscription price survives
+
+
+EN_NEWS = """Business | 5 min read
+By Sarah Butler | Reading time: 4 minutes
+
+Unilever to cut 7,500 jobs as it spins off ice-cream unit
+
+Unilever said on Tuesday it would cut about 7,500 jobs worldwide and spin off its ice-cream business, which includes Ben & Jerry's and Magnum, as part of a productivity drive expected to save about €800m over three years.
+
+Sign up to Business Today | 1,024 comments
+Comments (56)
+Share 230 | Tweet | Email
+Subscribe now for $1.99 a month
+Was this article helpful? Yes 120 | No 8
+Reporting by Richa Naidu; Editing by Jan Harvey
+"""
+
+
+def test_counters_reading_time_and_paywall_prompts_en():
+    spans = find_boilerplate(EN_NEWS, "en")
+    for needle, reason in {
+        "5 min read": "reading_time",
+        "Reading time: 4 minutes": "reading_time",
+        "Sign up to Business Today | 1,024 comments": "newsletter",
+        "Comments (56)": "comment_form",
+        "Share 230 | Tweet | Email": "share_counter",
+        "Subscribe now for $1.99 a month": "paywall",
+        "Was this article helpful? Yes 120 | No 8": "feedback",
+        "Reporting by Richa Naidu": "credit",
+    }.items():
+        assert _removed(EN_NEWS, spans, needle) == {reason}, needle
+    kept = _kept_text(EN_NEWS, spans)
+    # only the widget parts of a line cut with pipes go: the section name and the byline stay
+    assert "Business" in kept.splitlines()[0] and "read" not in kept.splitlines()[0]
+    assert "By Sarah Butler" in kept and "Reading time" not in kept
+    assert "cut about 7,500 jobs worldwide" in kept
+
+
+def test_prose_about_subscriptions_and_reading_is_kept():
+    text = (
+        "Netflix a relevé le prix de son abonnement Standard à 13,49 € par mois en France, contre 12,99 € auparavant.\n\n"
+        "Le Monde revendique 600 000 abonnés numériques, dont la moitié s'est abonnée à partir de 1 € le premier mois.\n\n"
+        "La lecture de ce rapport de 300 pages prend environ 5 heures, selon ses auteurs.\n\n"
+        "Le titre a perdu 12 % en une séance, et 345 salariés ont signé la pétition.\n"
+    )
+    assert find_boilerplate(text, "fr") == []
+    text = (
+        "Spotify says 236 million people now subscribe to its premium tier, up 14% from a year earlier.\n\n"
+        "Subscribers to the Financial Times pay about $40 a month for full digital access.\n\n"
+        "Most read books of 2023 were novels, according to the survey by YouGov.\n"
+    )
+    assert find_boilerplate(text, "en") == []
+
+
+FR_LISTS = """La Banque centrale européenne a relevé jeudi ses taux directeurs de 25 points de base, portant le taux de dépôt à 4 %, un niveau inédit depuis la création de l'euro en 1999.
+
+Sur le même sujet
+Inflation : les prix ont augmenté de 4,9 % sur un an en septembre
+1. Immobilier : les taux de crédit atteignent 4,2 %
+Les banques durcissent l'accès au crédit immobilier
+
+Une décision attendue
+Les marchés anticipaient largement cette hausse, la dixième consécutive depuis juillet 2022, selon les économistes.
+
+La présidente de la BCE, Christine Lagarde, a refusé de dire si ce relèvement serait le dernier, tout en soulignant que l'inflation restait trop élevée.
+
+Les plus partagés
+1. Retraites : ce qui change au 1er janvier 2025 pour 14 millions de retraités
+2. Immobilier : les prix baissent de 4 % en un an
+3. Carburants : le gazole repasse sous 1,70 euro le litre
+"""
+
+
+def test_related_article_lists_go_with_their_figures():
+    spans = find_boilerplate(FR_LISTS, "fr")
+    assert _removed(FR_LISTS, spans, "Sur le même sujet") == {"read_also"}
+    assert _removed(FR_LISTS, spans, "Les plus partagés") == {"read_also"}
+    for needle in ("les prix ont augmenté de 4,9 %", "les taux de crédit atteignent 4,2 %",
+                   "Les banques durcissent", "pour 14 millions de retraités", "les prix baissent de 4 % en un an",
+                   "sous 1,70 euro le litre"):
+        assert _removed(FR_LISTS, spans, needle) == {"related_list"}, needle
+    kept = _kept_text(FR_LISTS, spans)
+    assert "Une décision attendue" in kept  # a section heading followed by the article's prose
+    assert "la dixième consécutive depuis juillet 2022" in kept
+    assert "Christine Lagarde" in kept
+
+
+@pytest.mark.parametrize(
+    "lang,body,heading,items",
+    [
+        ("en", "Shares in Nvidia rose 7% on Thursday after the chipmaker reported quarterly revenue of $22.1 billion, "
+               "more than triple the figure a year earlier, beating analysts' forecasts by a wide margin.",
+         "Most read", ["1. Boeing to pay $243.6m fine over 737 Max crashes", "2. UK inflation falls to 2.3%"]),
+        ("en", "Shares in Nvidia rose 7% on Thursday after the chipmaker reported quarterly revenue of $22.1 billion, "
+               "more than triple the figure a year earlier, beating analysts' forecasts by a wide margin.",
+         "More from Reuters", ["Boeing to pay $243.6m fine over 737 Max crashes", "UK inflation falls to 2.3%"]),
+        ("es", "Iberdrola obtuvo un beneficio neto de 4.803 millones de euros en 2023, un 10,7 % más que el año "
+               "anterior, gracias al crecimiento de sus redes en Estados Unidos y Brasil.",
+         "Lo más leído", ["Repsol gana 3.168 millones en 2023", "El Ibex 35 cierra con una subida del 1,2 %"]),
+        ("de", "Der Autobauer Volkswagen hat im vergangenen Jahr weltweit 9,24 Millionen Fahrzeuge ausgeliefert, "
+               "rund zwölf Prozent mehr als im Vorjahr, wie der Konzern am Mittwoch mitteilte.",
+         "Das könnte Sie auch interessieren", ["Siemens streicht 5.000 Stellen", "Dax schließt bei 16.700 Punkten"]),
+    ],
+)
+def test_related_list_headings_in_other_languages(lang, body, heading, items):
+    text = body + "\n\n" + heading + "\n" + "\n".join(items) + "\n"
+    spans = find_boilerplate(text, lang)
+    assert _removed(text, spans, heading) == {"read_also"}
+    for item in items:
+        assert _removed(text, spans, item) == {"related_list"}, item
+    assert _kept_text(text, spans) == body

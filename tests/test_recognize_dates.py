@@ -158,3 +158,81 @@ def test_every_resolved_timeref_has_bounds():
     for m in ds:
         assert m.time.resolved and m.time.earliest and m.time.latest and m.time.earliest <= m.time.latest
         assert text[m.start:m.end] == m.text == m.time.text
+
+
+# ----------------------------------------------------------------------------- month ranges, anchored dates
+
+@pytest.mark.parametrize(
+    "text,lang,span,value,gran,earliest,latest",
+    [
+        ("Tesla a livré 462 890 véhicules entre juillet et septembre 2024, selon la marque.", "fr",
+         "entre juillet et septembre 2024", "2024-Q3", "quarter", dt.date(2024, 7, 1), dt.date(2024, 9, 30)),
+        ("Tesla delivered 462,890 vehicles between July and September 2024.", "en",
+         "between July and September 2024", "2024-Q3", "quarter", dt.date(2024, 7, 1), dt.date(2024, 9, 30)),
+        ("Les ventes ont progressé de 4 % entre juillet et août 2024.", "fr",
+         "entre juillet et août 2024", "2024-07/2024-08", "month", dt.date(2024, 7, 1), dt.date(2024, 8, 31)),
+        ("Le trafic a baissé de juillet 2023 à mars 2024.", "fr",
+         "de juillet 2023 à mars 2024", "2023-07/2024-03", "month", dt.date(2023, 7, 1), dt.date(2024, 3, 31)),
+        ("Sales rose from January to March 2024.", "en",
+         "from January to March 2024", "2024-Q1", "quarter", dt.date(2024, 1, 1), dt.date(2024, 3, 31)),
+        ("Le chômage a reculé de 2019 à 2023.", "fr", "de 2019 à 2023", "2019/2023", "year",
+         dt.date(2019, 1, 1), dt.date(2023, 12, 31)),
+        ("Unemployment fell from 2019 to 2023.", "en", "from 2019 to 2023", "2019/2023", "year",
+         dt.date(2019, 1, 1), dt.date(2023, 12, 31)),
+        ("Sur la période 2019-2023, le chômage a reculé.", "fr", "2019-2023", "2019/2023", "year",
+         dt.date(2019, 1, 1), dt.date(2023, 12, 31)),
+    ],
+)
+def test_period_ranges(text, lang, span, value, gran, earliest, latest):
+    m = one_date(text, lang)
+    t = m.time
+    assert m.text == span
+    assert (t.value, t.granularity, t.relation, t.earliest, t.latest, t.resolved) == (
+        value, gran, "range", earliest, latest, True)
+
+
+def test_month_range_without_year_uses_publication_date():
+    m = one_date("Les ventes ont progressé de 4 % entre janvier et mars.", "fr", PUB)
+    assert (m.time.value, m.time.granularity, m.time.relative) == ("2024-Q1", "quarter", True)
+    m = one_date("Les ventes ont progressé de 4 % entre janvier et mars.", "fr")
+    assert (m.time.value, m.time.resolved, m.time.relation) == (None, False, "range")
+
+
+@pytest.mark.parametrize(
+    "text,lang,span,value,gran",
+    [
+        ("Stellantis a vu sa part de marché reculer à 16,5 % en 2023, contre 17,9 % un an plus tôt.", "fr",
+         "un an plus tôt", "2022", "year"),
+        ("Le chiffre d'affaires atteint 5 milliards d'euros en 2023, contre 4 milliards l'année précédente.", "fr",
+         "l'année précédente", "2022", "year"),
+        ("En 2023, le groupe a dégagé 2 milliards d'euros de bénéfice, contre 1,5 milliard un an auparavant.", "fr",
+         "un an auparavant", "2022", "year"),
+        ("Revenue reached $5 billion in 2023, up from $4 billion a year earlier.", "en", "a year earlier", "2022", "year"),
+        ("Revenue reached $5 billion in 2023, up from $4 billion the previous year.", "en",
+         "the previous year", "2022", "year"),
+        ("Revenue reached $5 billion in 2023, up from $4 billion the year before.", "en",
+         "the year before", "2022", "year"),
+        # the anchor keeps its granularity
+        ("Au troisième trimestre 2024, Tesla a livré 462 890 véhicules, contre 435 059 un an plus tôt.", "fr",
+         "un an plus tôt", "2023-Q3", "quarter"),
+        ("Au troisième trimestre 2024, Tesla a livré 6 % de véhicules de plus qu'au trimestre précédent.", "fr",
+         "trimestre précédent", "2024-Q2", "quarter"),
+        ("Il a fondé l'entreprise en 2019 ; deux ans plus tard, il l'a revendue.", "fr", "deux ans plus tard", "2021", "year"),
+    ],
+)
+def test_dates_relative_to_an_earlier_date_of_the_sentence(text, lang, span, value, gran):
+    ms = {m.text: m for m in dates(text, lang, PUB)}
+    assert span in ms, list(ms)
+    t = ms[span].time
+    assert (t.value, t.granularity, t.relative, t.resolved) == (value, gran, True, True)
+
+
+def test_relative_to_an_unknown_date_is_unresolved():
+    # no earlier date in the text: the reference time is elsewhere, even with a publication date
+    for text, lang in (("Le chômage atteint 7,5 %, contre 7,1 % un an plus tôt.", "fr"),
+                       ("Unemployment rose to 4.1%, from 3.9% a year earlier.", "en"),
+                       ("L'année précédente, le groupe avait perdu 2 milliards d'euros.", "fr")):
+        m = one_date(text, lang, PUB)
+        assert (m.time.value, m.time.resolved, m.time.relative) == (None, False, True), text
+    # "un an avant la crise" is relative to an event, not a date: no date mention
+    assert dates("Le chômage atteignait 7,1 % un an avant la crise.", "fr", PUB) == []

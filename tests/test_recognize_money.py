@@ -131,3 +131,44 @@ def test_other_language_degrades_to_digits_and_symbols():
 def test_spanish_scale_words_and_currency_names():
     ms = money("La empresa ganó 1.500 millones de euros y 2 mil millones de dólares.", "es")
     assert [(m.value.amount, m.value.currency) for m in ms] == [(1.5e9, "EUR"), (2e9, "USD")]
+
+
+# ----------------------------------------------------------------------------- elided currency
+
+@pytest.mark.parametrize(
+    "text,lang,span,amount,currency",
+    [
+        ("Air Liquide a réalisé un chiffre d'affaires de 27,6 milliards d'euros en 2023, contre 27,7 milliards en 2022.",
+         "fr", "27,7 milliards", 2.77e10, "EUR"),
+        ("Le bénéfice net atteint 27,6 milliards d'euros en 2023, contre 27,7 l'année précédente.",
+         "fr", "27,7", 2.77e10, "EUR"),  # the scale word is left out too: same order of magnitude
+        ("Nvidia reported $3.2 billion in revenue, up from 2.9 billion a year earlier.", "en", "2.9 billion", 2.9e9, "USD"),
+        ("Revenue fell to £4.1bn from £4.5bn, versus 3.9 billion expected by analysts.", "en", "3.9 billion", 3.9e9, "GBP"),
+        ("Le déficit commercial s'est établi à 99,6 milliards d'euros en 2023, après 162 milliards en 2022.",
+         "fr", "162 milliards", 1.62e11, "EUR"),
+        ("Revenue rose from $2.9 billion to 3.2 billion.", "en", "3.2 billion", 3.2e9, "USD"),
+    ],
+)
+def test_elided_currency_after_a_comparison_word(text, lang, span, amount, currency):
+    ms = {m.text: m for m in money(text, lang)}
+    assert span in ms, [m.text for m in find_mentions(text, lang)]
+    v = ms[span].value
+    assert (v.amount, v.currency, v.qualifier) == (pytest.approx(amount), currency, "exact")
+    assert not [m for m in find_mentions(text, lang) if m.kind == "number"]  # nothing left bare
+
+
+@pytest.mark.parametrize(
+    "text,lang,bare",
+    [
+        # another sentence
+        ("Le groupe a levé 50 millions d'euros. En 2019, 2,5 millions avaient été levés.", "fr", "2,5 millions"),
+        # no comparison word right before the figure
+        ("La start-up a levé 50 millions d'euros, et son application revendique 2,5 millions sur iOS.",
+         "fr", "2,5 millions"),
+        # no scale word and not the same order of magnitude
+        ("Le chiffre d'affaires atteint 27,6 milliards d'euros, contre 2,5 il y a vingt ans.", "fr", "2,5"),
+    ],
+)
+def test_no_elided_currency_without_a_clear_link(text, lang, bare):
+    ms = {m.text: m for m in find_mentions(text, lang)}
+    assert ms[bare].kind in ("number", "count") and ms[bare].value.currency is None

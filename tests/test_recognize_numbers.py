@@ -189,3 +189,50 @@ def test_mentions_are_sorted_non_overlapping_and_consistent():
         assert text[m.start:m.end] == m.text
         assert (m.value is None) == (m.kind == "date")
         assert (m.time is None) == (m.kind != "date")
+
+
+# ----------------------------------------------------------------------------- elided units, percent, bounds
+
+def test_elided_counted_noun_after_contre():
+    text = "Renault a vendu 2,2 millions de voitures en 2023, contre 6,2 millions pour Stellantis."
+    ms = [m for m in find_mentions(text, "fr") if m.kind == "count"]
+    assert [(m.text, m.value.amount, m.value.unit) for m in ms] == [
+        ("2,2 millions de voitures", 2.2e6, "voiture"), ("6,2 millions", 6.2e6, "voiture")]
+
+
+def test_elided_unit_with_thousands_separators_and_percent():
+    text = "Tesla a livré 462 890 véhicules au troisième trimestre, contre 435 059 un an plus tôt."
+    ms = {m.text: m for m in find_mentions(text, "fr")}
+    assert (ms["435 059"].kind, ms["435 059"].value.unit) == ("count", "véhicule")
+    text = "Le taux de chômage est remonté à 7,5 % fin 2023, contre 7,1 fin 2022."
+    ms = {m.text: m for m in find_mentions(text, "fr")}
+    assert (ms["7,1"].kind, ms["7,1"].value.amount, ms["7,1"].value.unit) == ("percent", 7.1, "%")
+
+
+@pytest.mark.parametrize(
+    "text,span,unit",
+    [
+        ("Renault a enregistré une hausse de 12 % de ses immatriculations en 2023.", "12 %", "%"),
+        ("Les ventes sont en hausse de 12 % sur un an.", "12 %", "%"),
+        ("Renault détient désormais 12 % de parts de marché en Europe.", "12 %", "%"),
+        ("Le taux directeur a été relevé de 0,25 point de pourcentage.", "0,25 point de pourcentage", "pp"),
+        ("La part de marché a reculé de 1,4 points de pourcentage.", "1,4 points de pourcentage", "pp"),
+    ],
+)
+def test_percent_in_growth_and_market_share_phrases(text, span, unit):
+    ms = [m for m in find_mentions(text, "fr") if m.kind == "percent"]
+    assert [(m.text, m.value.unit) for m in ms] == [(span, unit)]
+
+
+@pytest.mark.parametrize(
+    "text,lang,span,unit",
+    [
+        ("Au moins 30 personnes ont été tuées dimanche dans le Var, selon les pompiers.", "fr", "Au moins 30 personnes", "personne"),
+        ("At least 30 people were killed on Sunday, the fire service said.", "en", "At least 30 people", "people"),
+    ],
+)
+def test_death_toll_lower_bound(text, lang, span, unit):
+    ms = [m for m in find_mentions(text, lang) if m.kind == "count"]
+    assert len(ms) == 1 and ms[0].text == span
+    v = ms[0].value
+    assert (v.qualifier, v.low, v.high, v.low_inclusive, v.unit) == ("lower_bound", 30, None, True, unit)

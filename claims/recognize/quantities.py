@@ -346,7 +346,7 @@ def _try_range(text: str, a: Quantity, b: Quantity) -> Quantity | None:
 # ---------------------------------------------------------------------------------------------
 # Elided units: "27,6 milliards d'euros en 2023, contre 27,7 milliards en 2022".
 _ELIDED_LINK = re.compile(
-    rf"(?<![\w])(?:contre|versus|vs\.?|v\.|face{_SP}+[àa]|apr[èe]s|par{_SP}+rapport{_SP}+(?:[àa]|aux?)|et|ou|[àa]|"
+    rf"(?<![\w])(?:contre|versus|vs\.?|v\.|face{_SP}+[àa]|apr[èe]s|par{_SP}+rapport{_SP}+(?:[àa]|aux?)|et|ou|à|"
     rf"compared{_SP}+(?:with|to)|against|up{_SP}+from|down{_SP}+from|from|to|and|or|after){_SP}*,?{_SP}*\Z",
     re.IGNORECASE,
 )
