@@ -148,3 +148,17 @@ def test_through_the_claims_cli(tiny_model_dir, capsys):
     out = capsys.readouterr().out
     assert rc == 0 and json.loads(out)["n"] == 6
     assert main(["eval", "nli", "--data", str(DATA["fracas"]), "--nli", "none"]) == 2
+
+
+@needs_eval_data
+def test_calibrate_on_the_heldout_half_with_a_precision_floor(tiny_model_dir, nli_env, capsys):
+    from claims.cli import main
+
+    rc = main(["nli", "calibrate", "--data", str(EVAL / "daccord" / "daccord_dev.tsv"), "--nli", str(tiny_model_dir),
+               "--heldout", "--min-precision", "0.6", "--limit", "120", "--json"])
+    assert rc == 0
+    rec = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert rec["subset"].startswith("held-out") and rec["n"] < 120
+    assert "precision" in rec["objective"] or "F1" in rec["objective"]
+    if rec["objective"].startswith("precision"):
+        assert rec["precision"] >= 0.6

@@ -42,6 +42,7 @@ def eval_nli(
     nli: NliOpt = None,
     limit: Annotated[Optional[int], typer.Option("--limit", help="Use the first N labelled pairs.")] = None,
     threshold: Annotated[Optional[float], typer.Option("--threshold", help="Contradiction threshold for DACCORD (default: calibrated or 0.5).")] = None,
+    heldout: Annotated[bool, typer.Option("--heldout", help="Only the half of the file that models/train_nli.py does not train on (sha1(id) odd).")] = False,
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Use the NLI result cache (off: measure the model).")] = False,
     threads: ThreadsOpt = None,
     as_json: JsonOpt = False,
@@ -52,6 +53,8 @@ def eval_nli(
     if limit is not None and limit <= 0:
         raise ClaimsError("--limit must be positive")
     dataset = load_eval_data(data, format, limit)
+    if heldout:
+        dataset = dataset.heldout_half()
     apply_threads(threads)
     engine = _engine_or_exit(nli, cache)
     res = evaluate(engine, dataset, threshold)
@@ -65,8 +68,10 @@ def calibrate(
     limit: Annotated[Optional[int], typer.Option("--limit", help="Use the first N pairs.")] = None,
     threads: ThreadsOpt = None,
     as_json: JsonOpt = False,
+    min_precision: Annotated[Optional[float], typer.Option("--min-precision", help="Instead of the best F1, the lowest threshold whose precision reaches this value (fewer false conflicts).")] = None,
+    heldout: Annotated[bool, typer.Option("--heldout", help="Use only the half of the file that models/train_nli.py does not train on (sha1(id) odd).")] = False,
 ) -> None:
-    """Choose the contradiction threshold maximising F1 on DACCORD dev and store it with the model."""
+    """Choose the contradiction threshold on DACCORD dev (best F1, or a precision floor) and store it with the model."""
     import numpy as np
 
     from .calibration import save_calibration
@@ -78,13 +83,29 @@ def calibrate(
     if limit is not None and limit <= 0:
         raise ClaimsError("--limit must be positive")
     dataset = load_eval_data(data, format, limit)
+    if heldout:
+        dataset = dataset.heldout_half()
     apply_threads(threads)
     engine = _engine_or_exit(nli, cache=True)
     scores = engine.contradiction_many(dataset.pairs)
     gold = np.array(dataset.labels, dtype=int)
     thr, m = best_f1_threshold(scores, gold)
+    objective = "best F1"
+    if min_precision is not None:
+        from .metrics import binary_prf
+
+        cands = sorted(set(float(x) for x in scores))
+        ok = [t for t in cands if binary_prf(scores, gold, t)["precision"] >= min_precision and binary_prf(scores, gold, t)["confusion"]["tp"] > 0]
+        if ok:
+            thr = ok[0]
+            m = binary_prf(scores, gold, thr)
+            objective = f"precision >= {min_precision}"
+        else:
+            objective = f"best F1 (no threshold reaches precision {min_precision})"
     record = {
         "threshold": thr,
+        "objective": objective,
+        "subset": "held-out half (sha1(id) odd)" if heldout else "all",
         "precision": m["precision"],
         "recall": m["recall"],
         "f1": m["f1"],

@@ -41,6 +41,17 @@ class EvalData:
     pairs: list[tuple[str, str]]
     labels: list[Any]  # LABELS names (3-class) or 0/1 (binary)
     skipped: dict[str, int] = field(default_factory=dict)
+    ids: list[str] = field(default_factory=list)  # the file's id column when it has one
+
+    def heldout_half(self) -> "EvalData":
+        """The pairs models/train_nli.py never trains on: sha1(id) odd (files with an id column)."""
+        import hashlib
+
+        if len(self.ids) != len(self.pairs):
+            raise ClaimsError(f"{self.path}: no id column, so the training split cannot be reproduced")
+        keep = [i for i, x in enumerate(self.ids) if int(hashlib.sha1(x.encode()).hexdigest(), 16) % 2 == 1]
+        return EvalData(self.path, self.format, [self.pairs[i] for i in keep], [self.labels[i] for i in keep],
+                        dict(self.skipped), [self.ids[i] for i in keep])
 
     @property
     def binary(self) -> bool:
@@ -129,8 +140,10 @@ def load_eval_data(path: str | Path, fmt: str | None = None, limit: int | None =
             raise ClaimsError(f"{path}: empty evaluation file")
         first = [c.strip().lower() for c in rows[0][1]]
         has_header = fmt != "xnli" or ("premise" in first or "sentence1" in first)
+        id_col = None
         if has_header:
             p, h, lab, lab_text = _columns(rows[0][1], f"{path}:1")
+            id_col = first.index("id") if "id" in first else None
             rows = rows[1:]
         else:
             p, h, lab, lab_text = 0, 1, 2, None
@@ -153,6 +166,8 @@ def load_eval_data(path: str | Path, fmt: str | None = None, limit: int | None =
                     continue
             data.pairs.append((cols[p].strip(), cols[h].strip()))
             data.labels.append(label)
+            if id_col is not None:
+                data.ids.append(cols[id_col].strip())
     if not data.pairs:
         raise ClaimsError(f"{path}: no labelled pairs found")
     return data
