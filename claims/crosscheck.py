@@ -440,10 +440,35 @@ def reconcile(claims: Sequence[Claim], docs: dict[str, Document]) -> Optional[st
     if not tranches or not totals:
         return None
     tranches.sort(key=lambda c: (c.time.earliest or dt.date.min) if c.time else dt.date.min)
+    # tranches reported for overlapping times with different figures are one disputed tranche:
+    # count it once, with the figure of the most sources (ties: the smallest), and say so
+    clusters: list[list[Claim]] = []
+    for c in tranches:
+        ti = _time_interval(c.time)
+        for cl in clusters:
+            tj = _time_interval(cl[0].time)
+            if ti and tj and _times_overlap(ti, tj):
+                cl.append(c)
+                break
+        else:
+            clusters.append([c])
+    disputed = []
+    chosen = []
+    for cl in clusters:
+        if len(cl) == 1:
+            chosen.append(cl[0])
+            continue
+        support = {id(c): sum(1 for m in money if m.scope == "tranche" and _same(m.value, c.value)) for c in cl}
+        best = max(cl, key=lambda c: (support[id(c)], -c.value.amount))
+        chosen.append(best)
+        disputed.append(f"{fmt_time(best.time)}: " + " vs ".join(fmt_amount(c.value.amount) for c in cl))
+    tranches = chosen
     s = sum(c.value.amount for c in tranches)
     parts = " + ".join(f"{fmt_amount(c.value.amount)} ({fmt_time(c.time)})" for c in tranches)
     tot_desc = "; ".join(sorted({f"{fmt_value(c.value)} [{c.document}]" for c in totals}))
     text = f"Dated tranches: {parts} = {fmt_amount(s)} {cur}. Reported totals: {tot_desc}."
+    if disputed:
+        text += " Disputed tranche figures (counted once, as most sources give them): " + "; ".join(disputed) + "."
     exact_totals = sorted({c.value.amount for c in totals if c.value.qualifier == "exact" and c.value.amount})
     notes = []
     for tot in exact_totals:
