@@ -151,10 +151,11 @@ def test_through_the_claims_cli(tiny_model_dir, capsys):
 
 
 @needs_eval_data
-def test_calibrate_on_the_heldout_half_with_a_precision_floor(tiny_model_dir, nli_env, capsys):
+def test_calibrate_on_the_heldout_half_with_a_precision_floor(tiny_model_dir, nli_env, capsys, tmp_path):
     from claims.cli import main
 
-    rc = main(["nli", "calibrate", "--data", str(EVAL / "daccord" / "daccord_dev.tsv"), "--nli", str(tiny_model_dir),
+    model = copy_model(tiny_model_dir, tmp_path / "model")  # calibration is stored in the model folder
+    rc = main(["nli", "calibrate", "--data", str(EVAL / "daccord" / "daccord_dev.tsv"), "--nli", str(model),
                "--heldout", "--min-precision", "0.6", "--limit", "120", "--json"])
     assert rc == 0
     rec = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
