@@ -115,6 +115,11 @@ SHARE_RE = re.compile(
     r"delen|tweet|tweeter)"
     r"(?:\s+(?:cet|cette|ce|l'|l'article|this|the|sur|on|en|auf|su|no|op|via|par|by|article|story|post|page|it)\b.*)?$"
 )
+# "Partager : Facebook, X, LinkedIn, WhatsApp", "Share on: Facebook / X"
+SHARE_NETWORKS_RE = re.compile(
+    rf"^(?:partager|partagez|partage|share|shares|compartir|teilen|condividi|delen)(?:\s+(?:sur|on|via|en|auf|su))?"
+    rf"\s*:?\s*(?:(?:{_NET})\s*(?:[,|/·•-]|\bet\b|\band\b)?\s*)+$"
+)
 SOCIAL_RE = [
     re.compile(rf"^(?:(?:{_NET})\s*[,|/·•-]?\s*)+$"),
     re.compile(rf"^(?:{_NET})\s+(?:{_AUDIENCE})$"),
@@ -159,11 +164,13 @@ LEGAL_EXACT = {
 }
 LEGAL_RE = re.compile(
     r"^(?:©|\(c\)|copyright\b)|\btous droits reserves\b|\ball rights reserved\b|\btodos los derechos reservados\b|"
-    r"\balle rechte vorbehalten\b|\btutti i diritti riservati\b|\btodos os direitos reservados\b"
+    r"\balle rechte vorbehalten\b|\btutti i diritti riservati\b|\btodos os direitos reservados\b|"
+    r"^accessibilite\s*:\s*(?:non |partiellement |totalement )?conforme\b"
 )
 READ_ALSO_PREFIX = re.compile(
     r"^(?:a lire aussi|lire aussi|a lire egalement|lire egalement|voir aussi|a voir aussi|voir egalement|"
     r"a voir egalement|a decouvrir aussi|a decouvrir egalement|sur le meme sujet|lire la suite|"
+    r"pour aller plus loin(?=\s*:)|aller plus loin(?=\s*:)|"
     r"read also|also read|read more|read next|see also|continue reading|keep reading|more from [^:]{1,40}(?=:)|"
     r"related(?=:)|te puede interesar|tambien te puede interesar|das konnte sie auch interessieren|"
     r"lee tambien|leer tambien|lea tambien|ver tambien|lea mas|leer mas|lesen sie auch|lesen sie mehr|weiterlesen|"
@@ -178,6 +185,7 @@ READ_ALSO_EXACT = {
     "most read", "most popular", "les plus populaires", "popular posts", "derniers articles", "latest news",
     "latest posts", "latest articles", "articles recents", "recent posts", "a la une", "dernieres actualites",
     "more stories", "more news", "plus d'articles", "nos derniers articles", "tendances", "trending",
+    "pour aller plus loin", "aller plus loin",
 }
 COMMENT_EXACT = {
     "laisser un commentaire", "laissez un commentaire", "ajouter un commentaire", "laisser une reponse",
@@ -199,9 +207,20 @@ COMMENT_RE = re.compile(
     r"soyez le premier a commenter|be the first to comment)"
 )
 _COUNT = r"\(?\d[\d.,\s]*[km]?\+?\)?"
+# "Réagir à cet article", "Réagissez sur nos réseaux sociaux", "Vous souhaitez réagir ? Connectez-vous",
+# "Join the conversation": an invitation to comment, alone or aimed at the article or the site's networks
+COMMENT_PROMPT_RE = re.compile(
+    rf"^(?:(?:reagir|reagissez|commenter|commentez|donnez votre avis|laissez votre avis|partagez votre avis|"
+    rf"comment|react|share your (?:thoughts|views|opinion))(?:\s+(?:a|sur|on|to)\s+(?:cet article|cette info|"
+    rf"cette actualite|l'article|nos reseaux(?: sociaux)?|les reseaux sociaux|this article|this story|this post|"
+    rf"our social(?: networks| media)?|{_NET})\b.*)?"
+    rf"|(?:vous souhaitez|envie de|pour) (?:reagir|commenter)\b.*|connectez-vous pour (?:reagir|commenter)\b.*"
+    rf"|join the (?:conversation|discussion|debate)\b.*|have your say\b.*)$"
+)
 _COMMENT_WORDS = r"(?:commentaires?|comments?|comentarios?|kommentare?|commenti|reactions?|reponses?|replies|reacties)"
 COMMENT_COUNT_RE = re.compile(
     rf"^\d[\d.,\s]*[km]?\+?\s*{_COMMENT_WORDS}$"
+    rf"|^[^,:|\d]{{1,40}}\s*[,:]\s*\d[\d.,\s]*[km]?\+?\s*(?:{_COMMENT_WORDS}|partages|shares)$"  # "Ouest-France, 3 commentaires"
     rf"|^(?:(?:vos|nos|les|tous les|voir les|lire les|your|all|see|view|read|los|sus|ihre|alle)\s+)?{_COMMENT_WORDS}"
     rf"\s*:?\s*{_COUNT}$"
 )
@@ -266,11 +285,14 @@ PAYWALL_NOTICE_RE = re.compile(
     r"for subscribers only|subscribers only|subscriber-only|subscriber exclusive|exclusive to subscribers|"
     r"il vous reste \d+\s*% de cet article|la suite est reservee|pour lire la suite|to continue reading|"
     r"to read the full (?:article|story)|contenu reserve|article reserve|exclusivite abonnes|abonnes uniquement|"
-    r"solo para suscriptores|exklusiv fur abonnenten|nur fur abonnenten|riservato agli abbonati)\b"
+    r"solo para suscriptores|exklusiv fur abonnenten|nur fur abonnenten|riservato agli abbonati|"
+    r"acced(?:ez|er) (?:en illimite |sans limite |librement )?a (?:tous nos|toutes nos|l'ensemble de nos|"
+    r"l'integralite (?:de nos|des|de l'article)|tous les) (?:articles|contenus|enquetes|analyses)|"
+    r"(?:get|enjoy|unlock) unlimited access|access (?:to )?all (?:of )?our (?:articles|stories|journalism|content))\b"
 )
 # Reader polls under an article: "Cet article vous a-t-il été utile ? Oui 245 | Non 12"
 FEEDBACK_RE = re.compile(
-    r"^(?:cet article vous a-t-il (?:ete utile|plu|interesse)|cet article vous a plu|avez-vous aime cet article|"
+    r"^(?:cet article vous a-t-il (?:ete utile|plu|interesse)|cet article vous a (?:ete utile|plu|interesse)|avez-vous aime cet article|"
     r"was this (?:article|page|story|post) (?:helpful|useful)|did you (?:find this|like this) (?:article|page|story)|"
     r"war dieser artikel hilfreich|te ha resultado util|le ha resultado util|te ha gustado (?:este|esta)|"
     r"questo articolo ti e stato utile)"
@@ -335,6 +357,23 @@ CREDIT_RE = re.compile(
     r"foto|bild|picture)\s*:\s*\S"
     r"|^(?:additional )?(?:reporting|editing|writing|graphics) by\b"
 )
+# Event and shop promotions addressed to the reader: "Get your tickets now and save up to $600",
+# "Use code TC20", "Early-bird pricing ends Friday", "Réservez vos places". A line is a promotion when it
+# opens with such a phrase (after an optional "Event 2024:" head) or holds two of them in the second person.
+_PROMO_CUE = (
+    r"(?:get|buy|book|grab|secure|reserve) (?:your |our )?(?:tickets?|pass(?:es)?|seats?|spots?|places?)|"
+    r"tickets? (?:are )?(?:now )?on sale|save up to|register (?:now|today|here)|early[- ]?bird|"
+    r"use (?:the |promo |discount |coupon )?code|(?:promo|discount|coupon) code|limited (?:seats|spots|tickets)|"
+    r"(?:shop|buy|order) now|free shipping|"
+    r"(?:prenez|achetez|reservez) (?:vos|votre|des) (?:billets?|places?|pass)|reservez des maintenant|"
+    r"billetterie (?:ouverte|en ligne)|code promo|tarif (?:early[- ]?bird|preferentiel|reduit)|"
+    r"profitez de (?:jusqu'a )?-?\d+ ?%|jusqu'a -\d+ ?%"
+)
+PROMO_START_RE = re.compile(rf"^(?:[^:.!?]{{1,60}}[:–—-]\s*)?(?:{_PROMO_CUE})\b")
+PROMO_CUE_RE = re.compile(rf"\b(?:{_PROMO_CUE})\b")
+_SECOND_PERSON = re.compile(r"\b(?:you|your|vous|vos|votre)\b")
+# Weather, traffic and market tickers set in the page: "Météo : 12 °C à Lyon demain"
+WIDGET_RE = re.compile(r"^(?:la )?(?:meteo|weather|el tiempo|wetter|trafic|traffic)\s*:")
 BREADCRUMB_SPLIT = re.compile(r"\s+(?:-|–|—|>|»|›|/|\||→|::|•)\s+")
 HOME_WORDS = {"accueil", "home", "homepage", "inicio", "startseite", "page d'accueil", "index", "portada", "home page"}
 BREADCRUMB_PREFIX = re.compile(r"^(?:vous etes ici|you are here|usted esta aqui|sie sind hier)\s*:")
@@ -574,6 +613,59 @@ def _segment_reasons(line: _Line) -> tuple[str | None, list[tuple[int, int, str]
     return None, parts
 
 
+_SENTENCE_OR_DASH = re.compile(r"(?<=[.!?…])(?<!\b[A-Z]\.)\s+(?=\S)|\s+[–—]\s+")
+_SENTENCE_ONLY = re.compile(r"(?<=[.!?…])(?<!\b[A-Z]\.)\s+(?=\S)")
+# reasons strong enough to take one sentence out of a line that otherwise stays
+_PARTIAL_REASONS = {"share_counter", "social", "share", "legal", "read_also", "comment_form", "paywall",
+                    "newsletter", "reading_time", "feedback", "credit", "promo", "widget"}
+_SHORT_LINE = 40
+
+
+def _cut(line: _Line, rx: re.Pattern) -> list[_Line]:
+    """The parts of ``line`` between the matches of ``rx``, as lines of their own."""
+    out: list[_Line] = []
+    pos = 0
+    for a, b in [m.span() for m in rx.finditer(line.text)] + [(len(line.text), len(line.text))]:
+        seg = line.text[pos:a]
+        if seg.strip():
+            lead = len(seg) - len(seg.lstrip())
+            seg = seg.strip()
+            start = line.start + pos + lead
+            out.append(_Line(line.index, start, start + len(seg), seg, _norm(seg), _TOKEN.findall(seg),
+                             _TOKEN.findall(fold(seg)), line.block))
+        pos = b
+    return out
+
+
+def _sentence_reasons(line: _Line) -> tuple[str | None, list[tuple[int, int, str]]]:
+    """Widget sentences sharing a short line ("Réagissez sur nos réseaux sociaux. 1,5K partages",
+    "Partager : Facebook, X. 4 min de lecture."): (reason, []) when every sentence (or part cut by a
+    spaced dash) is boilerplate; else the boilerplate sentences alone, when of a strong kind (share,
+    counter, paywall, newsletter...) and of two words or more, each with the space that joins it to
+    the kept text. Lines of more than 40 words are article prose and are left alone."""
+    if len(line.tokens) > _SHORT_LINE:
+        return None, []
+    segs = _cut(line, _SENTENCE_OR_DASH)
+    if len(segs) < 2:
+        return None, []
+    found = [_line_reason(seg) for seg in segs]
+    if all(found):
+        return found[0], []
+    segs = _cut(line, _SENTENCE_ONLY)
+    if len(segs) < 2:
+        return None, []
+    parts: list[tuple[int, int, str]] = []
+    for k, seg in enumerate(segs):
+        r = _line_reason(seg)
+        if r not in _PARTIAL_REASONS or len(seg.tokens) < 2:
+            continue
+        if k + 1 == len(segs):
+            parts.append((segs[k - 1].end, seg.end, r))
+        else:
+            parts.append((seg.start, segs[k + 1].start, r))
+    return None, parts
+
+
 def _line_reason(line: _Line) -> str | None:
     """Reason for removing a line judged on its own, or None."""
     text, n, ntok = line.text, line.norm, len(line.tokens)
@@ -594,6 +686,8 @@ def _line_reason(line: _Line) -> str | None:
             return "social"
         if ntok <= 6 and SHARE_RE.match(n):
             return "share"
+    if ntok <= 14 and SHARE_NETWORKS_RE.match(n):
+        return "share"
     if ntok <= 80 and COOKIE_RE.search(n) and COOKIE_CONTEXT_RE.search(n):
         return "cookie_banner"
     if n in CONSENT_BUTTONS:
@@ -605,6 +699,8 @@ def _line_reason(line: _Line) -> str | None:
     if n in READ_ALSO_EXACT or n in LIST_HEADINGS or _more_from_heading(line):
         return "read_also"
     if n in COMMENT_EXACT or COMMENT_COUNT_RE.match(n) or (ntok <= 40 and COMMENT_RE.search(n)):
+        return "comment_form"
+    if ntok <= 12 and COMMENT_PROMPT_RE.match(n):
         return "comment_form"
     if (ntok <= 40 and PAYWALL_START_RE.match(n) and _PRICE.search(n)) or (ntok <= 18 and PAYWALL_NOTICE_RE.search(n)):
         return "paywall"
@@ -626,6 +722,11 @@ def _line_reason(line: _Line) -> str | None:
         return "advertisement"
     if ntok <= 12 and CREDIT_RE.match(n):
         return "credit"
+    if ntok <= 30 and (PROMO_START_RE.match(n) or (
+            len(set(PROMO_CUE_RE.findall(n))) >= 2 and _SECOND_PERSON.search(n) and ntok <= 20)):
+        return "promo"
+    if ntok <= 12 and WIDGET_RE.match(n):
+        return "widget"
     if _breadcrumb(line):
         return "breadcrumb"
     if _lorem(line):
@@ -702,6 +803,8 @@ def find_boilerplate(text: str, language: str | None = None) -> list[RemovedSpan
             r = _line_reason(line)
             if r is None:
                 r, parts = _segment_reasons(line)
+                if r is None and not parts:
+                    r, parts = _sentence_reasons(line)
                 partial.extend(parts)
             if r:
                 reasons[k] = r

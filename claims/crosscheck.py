@@ -159,6 +159,11 @@ def compare_values(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Dec
     if (va.currency or va.unit) != (vb.currency or vb.unit):
         return ("compatible", 0.3, f"Different units ({va.currency or va.unit} vs {vb.currency or vb.unit}): not compared "
                 "(a conversion, or a different measure).", "rules")
+    earlier = [c for c in (a, b) if c.time is not None and c.time.relation == "before" and c.time.relative]
+    if len(earlier) == 1 and not _same(va, vb):
+        e = earlier[0]
+        return ("scope_difference", 0.7, f"An earlier figure ('{e.time.text}': {fmt_value(e.value)}) and a later one "
+                f"({fmt_value((b if e is a else a).value)}): the figure was revised.", "time")
     if a.kind in K.ONE_OFF_KINDS:
         d = _compare_one_off(a, b)
     elif a.kind in K.STOCK_KINDS:
@@ -209,6 +214,11 @@ def _compare_stock(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Dec
     as of its article's publication date, and figures as of different dates do not conflict."""
     ta, ia = _as_of(a, pub)
     tb, ib = _as_of(b, pub)
+    if (a.scope == "cumulative") != (b.scope == "cumulative") and not _same(a.value, b.value):
+        tot, one = (a, b) if a.scope == "cumulative" else (b, a)
+        return ("scope_difference", 0.7, f"A total ({_label(tot)}) and a single figure ({_label(one)}).", "numeric")
+    if _same(a.value, b.value):
+        return ("agree", 0.85, f"Same figure: {_label(a)} and {_label(b)}.", "numeric")
     if ta and tb and not _times_overlap(ta, tb):
         return ("scope_difference", 0.8 if not (ia or ib) else 0.65,
                 f"As of different dates ({_span(ta)} vs {_span(tb)}): {_label(a)} vs {_label(b)}.", "time")
@@ -344,15 +354,26 @@ def _unit_family(c: Claim) -> str:
     return c.value.unit or "number"
 
 
+def _norm(name: Optional[str]) -> Optional[str]:
+    """Grouping form of a name: accents folded, case folded ("Nuvéo" = "Nuveo")."""
+    if name is None:
+        return None
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)).casefold()
+
+
 def _keys(c: Claim) -> list[tuple]:
     out = []
     for kind in [c.kind] + list(c.also):
         if kind in K.GENERIC_KINDS:
             continue  # a figure whose measure is unknown is compared with nothing
         fam = _unit_family(c) if kind == c.kind else "event"
-        subj, obj = c.subject, c.object
+        subj, obj = _norm(c.subject), _norm(c.object)
         if kind in K.SYMMETRIC_KINDS and subj and obj:
             subj, obj = sorted([subj, obj])
+        if c.predicate and kind == c.kind:
+            fam = f"{fam}|{c.predicate}"  # e.g. the election round
         out.append((kind, fam, subj, obj))
     return out
 
@@ -523,8 +544,12 @@ def crosscheck(
         if len(members) < 2:
             continue
         kind, fam, subj, obj = key
+        subj = next((c.subject for c in members if _norm(c.subject) == subj), subj) if subj else subj
+        obj = next((c.object for c in members if _norm(c.object) == obj), obj) if obj else obj
+        if kind in K.SYMMETRIC_KINDS and subj and obj:
+            subj, obj = sorted([subj, obj], key=lambda n: min((c.start for c in members if n in (c.subject, c.object)), default=0))
         findings: list[Finding] = []
-        is_event_view = fam == "event"
+        is_event_view = fam.split("|")[0] == "event"
         with_text = nli is not None and is_event_view
 
         def decide(a: Claim, b: Claim) -> Decision:

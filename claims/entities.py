@@ -89,6 +89,7 @@ def clean_name(text: str) -> str:
     name = re.split(r"\n|:\s|\s[-–—|]\s", text.strip())[0]
     name = _ELISION.sub("", name)
     name = _LEADING_ART.sub("", name)
+    name = re.sub(r"['’]s$", "", name.strip(" \t,;:.!?«»\"()[]"))  # "Helix Mobile's"
     name = name.strip(" \t,;:.!?«»\"'’()[]")
     name = _CORP_SUFFIX.sub("", name)
     return name

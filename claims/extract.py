@@ -21,6 +21,7 @@ attribution. Rules, in order:
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, defaultdict
 from typing import Iterable, Optional, Sequence
@@ -118,6 +119,37 @@ def _casualty_unit(text: str, start: int, end: int, sent: Sentence) -> Optional[
     return best[1] if best else None
 
 
+def _earlier_cue(text: str, sent: Sentence, anchor: tuple[int, int], values: list[tuple[int, int]]) -> Optional[str]:
+    """The cue that makes this figure an earlier, superseded one, if any: an 'initialement' cue
+    nearest to this figure (of all figures of the sentence), or 'de/from' before this figure in a
+    sentence that revises a figure ("ramené l'amende de 4,34 à 4,125 milliards")."""
+    for m in K.EARLIER_CUES.finditer(text, sent.start, sent.end):
+        def dist(v: tuple[int, int]) -> int:
+            return m.start() - v[1] if v[1] <= m.start() else (v[0] - m.end() if v[0] >= m.end() else 0)
+        if values and min(values, key=dist) == anchor and dist(anchor) <= 40:
+            return m.group(0)
+    if len(values) >= 2 and K.REVISION_VERBS.search(text, sent.start, sent.end):
+        before = text[max(sent.start, anchor[0] - 25) : anchor[0]]
+        if re.search(r"(?:\bde\s+(?:l['’]\w+\s+de\s+)?|\bfrom\s+|\bd['’])$", before, re.I) and not re.search(r"\bà\s*$|\bto\s*$", before):
+            later = [v for v in values if v[0] > anchor[1]]
+            if later and re.search(r"(?:\bà|\bto)\s*$", text[max(sent.start, later[0][0] - 6) : later[0][0]], re.I):
+                return "revised from"
+            if any(v[1] < anchor[0] for v in values) and re.search(r"\bfrom\s*$", before, re.I):
+                return "revised from"
+    return None
+
+
+def _nearest_in(table: dict, text: str, start: int, end: int, sent: Sentence, window: int = 60) -> Optional[str]:
+    """The kind whose cue is nearest to [start, end) in the sentence (within `window` chars)."""
+    best: tuple[int, str] | None = None
+    for kind, rx in table.items():
+        for m in rx.finditer(text, max(sent.start, start - window), min(sent.end, end + window)):
+            d = start - m.end() if m.end() <= start else (m.start() - end if m.start() >= end else 0)
+            if best is None or max(d, 0) < best[0]:
+                best = (max(d, 0), kind)
+    return best[1] if best else None
+
+
 def _percent_measure(text: str, start: int, end: int, sent: Sentence) -> str:
     """What a percentage measures (market share, a rate of change, ...), nearest cue first."""
     best: tuple[int, str] | None = None
@@ -159,7 +191,8 @@ class _Roles:
         return not _PREP_BEFORE.search(self.before(e, 25))
 
     def assign(self, kind: str, anchor_s: int) -> tuple[Optional[EntityMention], Optional[EntityMention]]:
-        ents = [e for e in self.ents if e.label != "PER" or kind in {"founding", "board_change"}]
+        money_kinds = {"investment", "funding", "acquisition", "valuation", "revenue", "profit", "loss", "quantity", "budget"}
+        ents = [e for e in self.ents if e.label != "PER" or kind not in money_kinds]
         subj = obj = None
         if kind in {"investment", "funding", "acquisition", "quantity"}:
             for e in ents:
@@ -200,6 +233,17 @@ class _Roles:
                     if self.is_free(e):
                         subj = e
                         break
+        elif kind == "fine":
+            # the one fined, not the authority: "amende à X", "X's fine", "l'amende de X", "X a été condamné"
+            cands = [e for e in ents if not K.AUTHORITY_RE.search(e.name or e.key or e.text)]
+            for e in cands:
+                b = self.before(e, 20)
+                if re.search(r"(?:\bà|\bau|\baux|\bto|\bon|\bagainst|\bcontre|amende\s+(?:de\s|d['’])|fine\s+(?:of|on))\s*(?:l['’]|le\s|la\s)?$", b, re.I) \
+                        or re.match(r"\s*['’]s\b|\s+(?:a|avait|has|had|was)\s+(?:été|been)\s+(?:condamn|fined|sanctionn)", self.after(e, 30), re.I):
+                    subj = e
+                    break
+            if subj is None:
+                subj = next((e for e in cands if self.is_free(e)), None)
         elif kind == "board_change":
             for e in ents:
                 if obj is None and _BOARD_OF.search(self.before(e)):
@@ -244,6 +288,7 @@ class _Roles:
         return subj, obj
 
 
+_NOW = re.compile(r"(?:désormais|actuellement|aujourd['’]hui|à présent|maintenant|now|currently|today|ahora|actualmente|jetzt|derzeit|ora|attualmente)", re.I)
 _CONTRAST = re.compile(r"(?<![\w-])(?:contre|versus|vs\.?|compared (?:with|to)|against|par rapport à|up from|down from|frente a|gegenüber)(?![\w-])", re.I)
 
 
@@ -360,18 +405,29 @@ def extract_claims(
             if v.kind == "money":
                 kind = cue if cue and cue != "casualties" else "quantity"
             elif v.kind == "percent":
-                kind = "stake" if cue in {"investment", "acquisition"} else _percent_measure(text, v.start, v.end, sent)
+                kind = _percent_measure(text, v.start, v.end, sent)
+                if kind == "percentage" and cue in {"investment", "acquisition"}:
+                    kind = "stake"
             else:
-                kind = "casualties" if cue == "casualties" else "count"
+                unit = (v.value.unit or "") if v.value else ""
+                if unit in K.DURATION_UNITS or unit.rstrip("s") in K.DURATION_UNITS:
+                    continue  # "sur cinq ans", "23 ans": a duration or an age, not a count
+                kind = _nearest_in(K.COUNT_CUES, text, v.start, v.end, sent) or "count"
                 if kind == "count" and _DEFINITE_BEFORE.search(text[max(sent.start, v.start - 12) : v.start]):
                     continue  # "les deux entreprises": a reference, not a checkable count
+                if kind in {"job_cuts", "headcount"} or unit in K.JOB_UNITS:
+                    if unit in K.JOB_UNITS or kind in {"job_cuts", "headcount"}:
+                        v = v.model_copy(update={"value": v.value.model_copy(update={"unit": "job"})})
+                    if kind == "count":
+                        kind = "headcount"
                 if kind == "casualties":
                     unit = _casualty_unit(text, v.start, v.end, sent)
                     if unit:  # deaths, injured and missing are different measures
                         v = v.model_copy(update={"value": v.value.model_copy(update={"unit": unit})})
             clause = _clause(text, v.start, v.end, sent.start, sent.end)
             drafts.append(dict(sent=sent, anchor=(v.start, v.end), mention=v, kind=kind, roles=roles.assign(kind, v.start),
-                               dates=dates, clause=clause, also=[k for k, _, _ in events], direction=None, info=info))
+                               dates=dates, clause=clause, also=[k for k, _, _ in events], direction=None, info=info,
+                               values=[(x.start, x.end) for x in values]))
         if not values:
             for kind, m, direction in events:
                 if kind in _NEEDS_TIME and not dates:
@@ -380,7 +436,7 @@ def extract_claims(
                     continue
                 clause = _clause(text, m.start(), m.end(), sent.start, sent.end)
                 drafts.append(dict(sent=sent, anchor=(m.start(), m.end()), mention=None, kind=kind, roles=roles.assign(kind, m.start()),
-                                   dates=dates, clause=clause, also=[], direction=direction, info=info))
+                                   dates=dates, clause=clause, also=[], direction=direction, info=info, values=[]))
     # document frame from named roles
     for d in drafts:
         s, o = d["roles"]
@@ -409,6 +465,8 @@ def extract_claims(
             subj, obj = sorted([subj, obj], key=lambda x: first.get(x, 10**9))
         a_s, a_e = d["anchor"]
         time = _pick_time(a_s, a_e, d["dates"], sent, text)
+        if time is not None and time.relative and _NOW.fullmatch(time.text.strip()):
+            time = time.model_copy(update={"relation": "at"})  # "désormais", "now": a current figure, not a period
         claim_value: Optional[Value] = d["mention"].value if d["mention"] is not None else None
         if time is None and claim_value is not None:
             for c in claims:  # a repeated figure inherits the time of its first mention
@@ -424,7 +482,16 @@ def extract_claims(
         elif time is not None:
             prev_time_by_sentence[sent.index] = time
         clause_text = text[d["clause"][0] : d["clause"][1]]
+        earlier_cue = _earlier_cue(text, sent, (a_s, a_e), d["values"]) if claim_value is not None else None
+        if earlier_cue and (time is None or time.relation == "since" or time.inherited or time.granularity == "day"):
+            # "initialement fixée à 2 milliards", "ramenée de 4,34 à 4,125": an earlier, superseded figure
+            time = TimeRef(text=earlier_cue, relation="before", granularity="unknown",
+                           latest=(document.published - dt.timedelta(days=1)) if document.published else None,
+                           resolved=document.published is not None, relative=True)
         scope = _scope(kind, time, clause_text, sent.text) if claim_value is not None else "point_in_time" if time else "unknown"
+        predicate = None
+        if kind == "vote_share" or kind == "turnout" or kind == "seats":
+            predicate = next((r for r, rx in K.ROUND_CUES if rx.search(sent.text)), None)
         info = d["info"]
         hedged, attribution = _hedging(text, sent, d["clause"], info.conditional if info else [], a_s)
         neg_window = text[d["clause"][0] : d["clause"][1]]
@@ -443,6 +510,7 @@ def extract_claims(
                 also=[k for k in d["also"] if k != kind],
                 subject=subj,
                 object=obj,
+                predicate=predicate,
                 value=claim_value,
                 time=time,
                 scope=scope,

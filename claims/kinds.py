@@ -12,8 +12,14 @@ import re
 # measured at a point in time.
 FLOW_KINDS = {"investment", "funding", "revenue", "acquisition", "profit", "loss"}
 STOCK_KINDS = {"valuation", "count", "casualties", "percentage", "quantity", "market_share", "unemployment_rate",
-               "inflation", "interest_rate", "margin", "vote_share", "stake"}
-ONE_OFF_KINDS = {"acquisition"}  # a deal has one price: its figures compare whatever the dates
+               "inflation", "interest_rate", "margin", "vote_share", "turnout", "stake", "budget", "job_cuts", "headcount", "seats", "fine"}
+# Words naming an authority (the one who fines, rules or investigates, not the one fined).
+AUTHORITY_RE = re.compile(
+    r"(?:commission|tribunal|cour\b|court|justice|autorité|authority|régulateur|regulator|gendarme|ministère|ministry|"
+    r"^(?:ue|eu|ftc|sec|doj|cnil|cma|arcep|amf|bce|ecb|fed)$|bruxelles|brussels|washington|gouvernement|government|parquet|prosecutor)",
+    re.I,
+)
+ONE_OFF_KINDS = {"acquisition", "transfer_fee"}  # a deal has one price: its figures compare whatever the dates
 GENERIC_KINDS = {"quantity", "percentage", "change_rate"}  # no (complete) measure known: never grouped
 EVENT_KINDS = {"founding", "partnership_start", "partnership_end", "board_change", "regulatory_action", "acquisition_event"}
 SYMMETRIC_KINDS = {"partnership_start", "partnership_end"}
@@ -24,6 +30,10 @@ CLAIM_KINDS = sorted(FLOW_KINDS | STOCK_KINDS | EVENT_KINDS)
 def _rx(words: list[str]) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.I)
 
+
+# Verbs that revise a figure ("ramené de X à Y", "trimmed to Y from X"): the 'from' figure is the earlier one.
+REVISION_VERBS = _rx([r"ramen\w+", r"rédui\w+", r"abaiss\w+", r"relev\w+", r"rehauss\w+", r"port(?:é|ée|és|ées|er|e)", r"revu\w*", r"révis\w+",
+                      r"pass(?:é|ée|er|e) de", r"trimm\w+", r"cut", r"cuts", r"reduc\w+", r"lower\w*", r"rais(?:ed|es)", r"increas\w+", r"revis\w+", r"slash\w+"])
 
 # Cues for value claims (money, percentages, counts): the nearest cue in the clause wins.
 VALUE_CUES: dict[str, re.Pattern] = {
@@ -43,7 +53,7 @@ VALUE_CUES: dict[str, re.Pattern] = {
         r"ingresos", r"facturaci(?:ón)", r"factur(?:ó|a)", r"ricavi", r"fatturato", r"receitas?", r"fatura(?:mento|ção)", r"Umsatz\w*", r"Erlös\w*",
     ]),
     "funding": _rx([
-        r"lev(?:ée|é|er|e|ait) (?:de fonds)?", r"levée", r"tour de table", r"financement", r"raised?", r"raising", r"funding(?: round)?",
+        r"l[eè]v(?:ée?s?|er|e|es|ent|ait|aient|ant)(?:\s+de\s+fonds)?", r"tour de table", r"financement", r"rais(?:e|es|ed|ing)", r"funding(?: round)?",
         r"série [A-F]", r"series [A-F]", r"ronda de financiación", r"recaud\w+", r"Finanzierungsrunde", r"raccolt[oa]",
     ]),
     "acquisition": _rx([
@@ -51,6 +61,15 @@ VALUE_CUES: dict[str, re.Pattern] = {
         r"purchas\w+", r"s['’]offr\w+", r"débours\w+", r"cession", r"céd(?:é|er|e|ant)", r"vend(?:u|re|ra)", r"vente", r"sold", r"sells?", r"sale", r"selling",
         r"adquisici(?:ón)", r"adquiri\w+", r"compra\w*", r"acquisizione", r"acquist\w+", r"Übernahme", r"übernimmt", r"übernommen", r"kauft\w*", r"gekauft",
     ]),
+    "budget": _rx([
+        r"budgets?", r"enveloppes?", r"crédits", r"dotations?", r"fonds (?:de|pour)", r"plan d['’]investissement", r"earmarked", r"allocat\w+",
+        r"presupuesto", r"Haushalt\w*", r"stanziament\w+",
+    ]),
+    "fine": _rx([
+        r"amendes?", r"pénalités?", r"sanctions? financières?", r"condamnée? à (?:payer|verser)", r"astreinte", r"fined?", r"fines", r"penalt(?:y|ies)",
+        r"multas?", r"Geldstrafe", r"Bußgeld", r"sanzione",
+    ]),
+    "transfer_fee": _rx([r"transferts?", r"indemnités? de transfert", r"transfer(?: fee)?s?", r"fichaje", r"traspaso", r"Ablöse\w*", r"cartellino"]),
     "profit": _rx([r"bénéfices?", r"profits?", r"net income", r"résultat net", r"beneficios?(?: neto)?", r"ganancias?", r"utile(?: netto)?", r"lucro", r"Gewinn\w*", r"Nettogewinn", r"Reingewinn"]),
     "loss": _rx([r"pertes?", r"losses?", r"déficit", r"pérdidas?", r"perdite", r"prejuízo", r"Verlust\w*"]),
     "casualties": _rx([
@@ -58,23 +77,50 @@ VALUE_CUES: dict[str, re.Pattern] = {
         r"muertos?", r"fallecid[oa]s?", r"heridos?", r"morti", r"feriti", r"Tote", r"Todesopfer", r"Verletzte",
     ]),
 }
+# Cues for counts (the nearest cue in the clause wins); counts with none are generic counts.
+COUNT_CUES: dict[str, re.Pattern] = {
+    "casualties": None,  # filled below from VALUE_CUES
+    "job_cuts": _rx([
+        r"suppressions?", r"supprim\w+", r"licenci\w+", r"plans? sociaux?", r"plan social", r"départs? volontaires?",
+        r"job cuts?", r"layoffs?", r"lay(?:ing)? off", r"laid off", r"cut(?:s|ting)?", r"despidos?", r"Stellenabbau", r"streich\w+",
+    ]),
+    "headcount": _rx([r"effectifs?", r"emplo(?:ie|ient|yait|yant)", r"compte\s+\w+\s+salariés", r"employs", r"employees", r"workforce", r"headcount", r"plantilla", r"Beschäftigte"]),
+    "seats": _rx([r"sièges?", r"seats?", r"élus", r"escaños", r"Sitze"]),
+}
+COUNT_CUES["casualties"] = VALUE_CUES["casualties"]
+# Units that make a count about jobs (one measure, whatever word the article uses).
+JOB_UNITS = {"poste", "emploi", "salarié", "salariée", "employé", "employée", "collaborateur", "collaboratrice", "job", "employee", "worker",
+             "position", "empleo", "trabajador", "Stelle", "Arbeitsplatz", "Mitarbeiter", "dipendente"}
+# Counted nouns that are durations or ages: not checkable counts.
+DURATION_UNITS = {"an", "année", "mois", "semaine", "jour", "heure", "minute", "seconde", "siècle", "décennie", "point",
+                  "year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "año", "mes", "día", "Jahr", "Monat", "Tag"}
+# Cues that a figure is an earlier one, superseded by a later figure ("initialement", "au départ").
+EARLIER_CUES = _rx([r"initialement", r"au départ", r"à l['’]origine", r"dans un premier temps", r"auparavant", r"précédemment",
+                    r"initially", r"originally", r"previously", r"at first", r"inicialmente", r"ursprünglich", r"inizialmente"])
+# Election rounds: figures of different rounds measure different things.
+ROUND_CUES: list[tuple[str, re.Pattern]] = [
+    ("round 1", _rx([r"premier tour", r"1er tour", r"first round", r"primera vuelta", r"primo turno"])),
+    ("round 2", _rx([r"second tour", r"deuxième tour", r"2e tour", r"2nd tour", r"second round", r"run-?off", r"segunda vuelta", r"ballottaggio", r"Stichwahl"])),
+]
+
 # Cues that veto a kind (a share buyback is not an acquisition).
 NEGATIVE_CUES: dict[str, re.Pattern] = {
     "acquisition": _rx([r"rachats? d['’]actions", r"share buybacks?", r"buy ?backs?", r"stock repurchases?", r"recompra de acciones", r"Aktienrückk\w+"]),
 }
 # Percentages: what is measured, from the words around the figure.
 PERCENT_MEASURES: list[tuple[str, re.Pattern]] = [
+    ("vote_share", _rx([r"des voix", r"des suffrages", r"des votes", r"of the vote", r"of votes", r"de los votos", r"der Stimmen", r"dei voti"])),
     ("market_share", _rx([r"parts? de marché", r"market shares?", r"cuota de mercado", r"quota di mercato", r"Marktanteil\w*"])),
     ("change_rate", _rx([
         r"hausse", r"baisse", r"augment\w+", r"recul\w*", r"progress\w+", r"croissance", r"chut\w+", r"grimp\w+", r"bond\w*", r"diminu\w+",
         r"rise", r"rose", r"risen", r"fell", r"fall(?:s|en)?", r"drop\w*", r"increas\w+", r"decreas\w+", r"grow\w*", r"growth", r"gain\w*", r"declin\w+", r"jump\w*", r"up", r"down",
         r"aument\w+", r"subi\w+", r"caíd[ao]", r"crecimiento", r"Anstieg", r"gestiegen", r"Rückgang", r"gesunken",
     ])),
+    ("turnout", _rx([r"taux de participation", r"participation (?:s['’]établit|atteint|est de|a été de|de)", r"turnout", r"abstention", r"participación", r"Wahlbeteiligung", r"affluenza"])),
     ("unemployment_rate", _rx([r"taux de chômage", r"unemployment rate", r"tasa de paro", r"tasa de desempleo", r"Arbeitslosenquote"])),
     ("inflation", _rx([r"inflation", r"inflación", r"inflazione", r"Inflation"])),
     ("interest_rate", _rx([r"taux directeur", r"taux d['’]intérêt", r"interest rates?", r"policy rate", r"tipos? de interés", r"Leitzins"])),
     ("margin", _rx([r"marge", r"margin", r"margen"])),
-    ("vote_share", _rx([r"des voix", r"des suffrages", r"of the vote", r"de los votos"])),
 ]
 # Cues that a figure is one part (a round, a tranche) even without a date.
 TRANCHE_CUES = _rx([r"tour de table", r"levée de fonds", r"tranche", r"round", r"series [A-F]", r"série [A-F]", r"ronda", r"Finanzierungsrunde"])

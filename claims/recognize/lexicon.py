@@ -296,6 +296,32 @@ QUALIFIERS_BEFORE: dict[str, Q] = {
     "nearly": ("approximate", 0.9, 1, True, True), "almost": ("approximate", 0.9, 1, True, True),
     "close to": ("approximate", 0.9, 1, True, True), "around about": ("approximate", 0.9, 1.1, True, True),
 }
+# Verbs of crossing a threshold: "dépasse 40 milliards", "a franchi la barre des 1 000",
+# "exceeds $3 billion", "topped $1bn". Exceeding is a strict lower bound, crossing a bar is not
+# (reaching the bar counts). The auxiliary ("a dépassé") stays out of the span, like "plus de".
+_EXCEED_FR = ["depasse", "depassent", "depassait", "depassaient", "depassera", "depasseront", "depasser",
+              "depassant", "depasserait", "depasseraient", "excede", "excedent", "exceder", "excedant",
+              "surpasse", "surpassent", "surpasser"]
+_CROSS_FR = ["franchit", "franchi", "franchissent", "franchissait", "franchira", "franchiront", "franchir",
+             "franchissant", "passe", "passent", "passer", "passant", "depasse", "depassent", "depasser",
+             "depassant", "atteint", "atteindre", "atteignant", "crever", "creve", "crevent"]
+_BARS_FR = ["la barre des", "la barre de", "la barre du", "la barre symbolique des", "la barre symbolique de",
+            "le cap des", "le cap de", "le cap du", "le seuil des", "le seuil de", "le seuil du", "le plafond des",
+            "le plafond de", "la barre d'", "le cap d'", "le seuil d'"]
+_EXCEED_EN = ["exceeds", "exceeded", "exceed", "exceeding", "surpassed", "surpasses", "surpass", "surpassing",
+              "topped", "tops", "topping", "outstripped", "eclipsed"]
+_CROSS_EN = ["crossed", "crosses", "crossing", "cross", "passed", "passing", "broke", "breaking", "hit", "hits",
+             "reached", "topped"]
+_BARS_EN = ["the mark of", "the threshold of", "the milestone of", "the barrier of"]
+THRESHOLD_QUALIFIERS: dict[str, Q] = {
+    **{v: ("lower_bound", 1, None, False, True) for v in _EXCEED_FR},
+    **{f"{v} les": ("lower_bound", 1, None, False, True) for v in _EXCEED_FR},
+    **{f"{v} {b}": ("lower_bound", 1, None, True, True) for v in _CROSS_FR for b in _BARS_FR},
+    **{v: ("lower_bound", 1, None, False, True) for v in _EXCEED_EN},
+    **{f"{v} {b}": ("lower_bound", 1, None, True, True) for v in _CROSS_EN for b in _BARS_EN},
+}
+QUALIFIERS_BEFORE.update(THRESHOLD_QUALIFIERS)
+
 # Qualifiers after a figure.
 QUALIFIERS_AFTER: dict[str, Q] = {
     "environ": ("approximate", 0.9, 1.1, True, True), "ou plus": ("lower_bound", 1, None, True, True),

@@ -472,7 +472,7 @@ def _quantity(text: str, a: Num, lang: str) -> Quantity | None:
             else:
                 q.bare = True
     # --- qualifiers
-    qb = _QBEFORE.search(text, max(0, q.start - 24), q.start)
+    qb = _QBEFORE.search(text, max(0, q.start - 48), q.start)
     if qb and not (a.year_like and q.bare):
         spec = L.QUALIFIERS_BEFORE.get(_qualifier_key(qb.group("q")))
         if spec is not None:
