@@ -266,7 +266,10 @@ def _compare_flow(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Deci
             return ("agree", 0.6 - hedge, f"Same figure: {la} and {lb} (one dated, one not).", "numeric")
         lo_tot, hi_tot = _bounds(total.value)
         t_lo, _ = _bounds(tranche.value)
-        total_after = tot_t is None or tt is None or tot_t[1] >= tt[1]
+        # the total must be as of the tranche's time or later (undated figures: their publication)
+        tot_e, _ = _as_of(total, pub)
+        tr_e, _ = _as_of(tranche, pub)
+        total_after = tot_e is None or tr_e is None or tot_e[1] >= tr_e[1]
         if total.scope == "cumulative" and hi_tot < t_lo * (1 - REL_TOL) and total_after:
             return ("conflict", 0.6 - hedge, f"A single dated tranche ({_label(tranche)}) exceeds the reported total ({_label(total)}).", "numeric")
         return ("scope_difference", 0.85, f"Different scope: {_label(total)} vs a dated tranche {_label(tranche)}.", "numeric")
