@@ -14,19 +14,25 @@ and :func:`kept_spans` gives the complement. Rules, in order:
    ("Privacy Policy", "Mentions légales", copyright lines), ``read_also`` ("Lire aussi : ...",
    "Read more", "Voir aussi", list headings such as "Les plus lus", "Related stories", "More from
    X"), ``comment_form`` ("Laisser un commentaire", "Votre adresse e-mail ne sera pas publiée",
-   Akismet notices, "Vos commentaires (18)"), ``paywall`` (an offer line that opens with
+   Akismet notices, "Vos commentaires (18)", "Ouest-France, 3 commentaires", prompts: "Réagir à cet
+   article", "Réagissez sur nos réseaux sociaux"), ``paywall`` (an offer line that opens with
    "Abonnez-vous", "Subscribe now", "Offre spéciale"... and names a price or terms; "Déjà abonné ?",
-   "La suite est réservée aux abonnés"), ``newsletter`` (prompts to subscribe to *our*
+   "La suite est réservée aux abonnés", "accédez à tous nos articles"), ``newsletter`` (prompts to subscribe to *our*
    newsletter, "Newsletter Éco : ...", "Sign up to X"), ``reading_time`` ("Temps de lecture :
    3 min", "5 min read"), ``feedback`` ("Cet article vous a-t-il été utile ?"), ``back_to_top`` and ``navigation`` ("Retour en haut", "Chercher", "Menu",
    "Article suivant"), ``breadcrumb`` ("Accueil - Économie - Article"), ``tags`` (a "Tags" /
    "Étiquettes" heading, "Tags: a, b, c"), ``advertisement``, ``credit`` ("Photo : AFP",
-   "Reporting by ..."),
+   "Reporting by ..."), ``promo`` (event and shop promotions that open the line or speak to the
+   reader twice: "Disrupt 2024: get your tickets now and save up to $600", "Use code TC20"; not
+   prose that reports on them), ``widget`` ("Météo : 12 °C à Lyon"),
    ``lorem_ipsum`` (Latin filler), ``tag_cloud`` (a long line of keywords with no sentence
    punctuation and almost no function words; or the unpunctuated keyword line after a tags heading).
    A line cut by " | ", " · " or runs of spaces whose parts are all boilerplate goes whole
    ("Partager sur Facebook  Partager sur X  1,2K partages", "Sign up to X | 1,024 comments");
    on a line cut with pipes, the boilerplate parts alone go ("Par C. Dumas | Lecture : 4 min").
+   Likewise each sentence (or part cut by a spaced dash) of a short line (40 words or fewer) is
+   judged alone: the line goes when all are boilerplate ("Réagissez sur nos réseaux sociaux.
+   1,5K partages"), else the strong widget sentences alone go ("... en 2023. Lire aussi : ...").
    ``related_list``: under a related-articles heading ("Les plus lus", "Sur le même sujet",
    "Most read", "Lo más leído", "Meistgelesen"...), the title-like lines (numbered, unpunctuated,
    or "X : Y") up to the next prose paragraph, even when they hold figures.

@@ -427,3 +427,90 @@ def test_related_list_headings_in_other_languages(lang, body, heading, items):
     for item in items:
         assert _removed(text, spans, item) == {"related_list"}, item
     assert _kept_text(text, spans) == body
+
+
+# ----------------------------------------------------------------------------- several widgets on one line
+
+FR_MIXED = """Emploi : Fonderies Arvel supprime 640 postes dans le Doubs
+Par Hélène Morin
+
+La direction des Fonderies Arvel a présenté mardi aux syndicats un plan prévoyant 640 suppressions de postes sur les 2 100 que compte le site de Montbéliard, où l'activité a reculé de 18 % en deux ans.
+
+Le groupe a enregistré une perte de 85 millions d'euros en 2023. Lire aussi : Stellantis réduit ses commandes de pièces en fonte
+
+Les Echos Premium : accédez à tous nos articles. Essai gratuit 30 jours.
+Partager : Facebook, X, LinkedIn, WhatsApp. 4 min de lecture.
+Réagissez sur nos réseaux sociaux. 1,5K partages
+Cet article vous a été utile ? Oui / Non
+Ouest-France, 3 commentaires. Réagir à cet article.
+Commentaires (2) – Laisser un commentaire
+"""
+
+
+def test_several_widget_sentences_on_one_line_fr():
+    spans = find_boilerplate(FR_MIXED, "fr")
+    for needle, reason in {
+        "Les Echos Premium : accédez à tous nos articles. Essai gratuit 30 jours.": "paywall",
+        "Partager : Facebook, X, LinkedIn, WhatsApp. 4 min de lecture.": "share",
+        "Réagissez sur nos réseaux sociaux. 1,5K partages": "comment_form",
+        "Cet article vous a été utile ? Oui / Non": "feedback",
+        "Ouest-France, 3 commentaires. Réagir à cet article.": "comment_form",
+        "Commentaires (2) – Laisser un commentaire": "comment_form",
+        "Lire aussi : Stellantis réduit ses commandes": "read_also",
+    }.items():
+        assert _removed(FR_MIXED, spans, needle) == {reason}, needle
+    kept = _kept_text(FR_MIXED, spans)
+    # the sentence before "Lire aussi" on the same line stays, without the widget
+    assert "Le groupe a enregistré une perte de 85 millions d'euros en 2023." in kept
+    assert "Stellantis" not in kept and "30 jours" not in kept and "1,5K" not in kept
+    assert "640 suppressions de postes sur les 2 100" in kept
+    assert "Par Hélène Morin" in kept
+
+
+EN_PROMO = """Nuveo raises $130M at a $1.2B valuation
+By Romain Dillet
+
+Nuveo, a Lyon-based startup that helps retailers manage inventory, has raised a $130 million Series C round led by Atomico, bringing its total funding to $180 million.
+
+Organizers of the trade fair said visitors who register now can save up to $600 on passes, a discount that drew 12,000 early sign-ups.
+
+TechCrunch Disrupt 2024: get your tickets now and save up to $600.
+Early-bird pricing ends Friday. Use code TC20 for 20% off.
+Register now for StrictlyVC London
+"""
+
+
+def test_promotion_lines_en_but_not_prose_about_promotions():
+    spans = find_boilerplate(EN_PROMO, "en")
+    for needle in ("TechCrunch Disrupt 2024: get your tickets now and save up to $600.",
+                   "Early-bird pricing ends Friday. Use code TC20 for 20% off.",
+                   "Register now for StrictlyVC London"):
+        assert _removed(EN_PROMO, spans, needle) == {"promo"}, needle
+    kept = _kept_text(EN_PROMO, spans)
+    assert "visitors who register now can save up to $600 on passes" in kept  # article prose
+    assert "$130 million Series C" in kept
+
+
+def test_sentence_split_leaves_prose_lines_alone():
+    text = (
+        "Réagir à la crise demandera 3 milliards d'euros, selon M. Dupont. Le plan sera voté lundi.\n\n"
+        "Le site compte 12 000 abonnés. Le journal revendique 1,5 million de lecteurs par mois.\n\n"
+        "Météo : 12 °C à Villebrune demain\n"
+        "Plan du site | Mentions légales | Accessibilité : partiellement conforme\n"
+    )
+    spans = find_boilerplate(text, "fr")
+    kept = _kept_text(text, spans)
+    assert "Réagir à la crise demandera 3 milliards d'euros" in kept
+    assert "Le site compte 12 000 abonnés. Le journal revendique 1,5 million de lecteurs par mois." in kept
+    assert _removed(text, spans, "Météo : 12 °C à Villebrune demain") == {"widget"}
+    assert _removed(text, spans, "Accessibilité : partiellement conforme") == {"legal"}
+    assert "°C" not in kept
+
+
+def test_pour_aller_plus_loin_heading_and_prose():
+    text = ("Le groupe prévoit de supprimer 1 200 postes en France d'ici à 2025.\n\n"
+            "Pour aller plus loin : notre dossier sur la désindustrialisation\n\n"
+            "Pour aller plus loin, la région devra investir 40 millions d'euros dans la formation.\n")
+    spans = find_boilerplate(text, "fr")
+    assert _removed(text, spans, "Pour aller plus loin : notre dossier") == {"read_also"}
+    assert "la région devra investir 40 millions d'euros" in _kept_text(text, spans)

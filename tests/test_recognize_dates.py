@@ -236,3 +236,58 @@ def test_relative_to_an_unknown_date_is_unresolved():
         assert (m.time.value, m.time.resolved, m.time.relative) == (None, False, True), text
     # "un an avant la crise" is relative to an event, not a date: no date mention
     assert dates("Le chômage atteignait 7,1 % un an avant la crise.", "fr", PUB) == []
+
+
+# ----------------------------------------------------------------------------- round 2
+
+@pytest.mark.parametrize(
+    "text,lang,span,relation",
+    [
+        ("Le groupe prévoit de supprimer 1 200 postes en France d'ici à 2025.", "fr", "d'ici à 2025", "until"),
+        ("Le constructeur vise la neutralité carbone d'ici 2030.", "fr", "d'ici 2030", "until"),
+        ("The company aims to be carbon neutral by 2025.", "en", "by 2025", "until"),
+        ("Un tiers des écoles ont été construites avant 1975.", "fr", "avant 1975", "before"),
+        ("Les bâtiments livrés après 2020 respectent la norme.", "fr", "après 2020", "after"),
+        ("L'usine fermera d'ici à septembre 2025.", "fr", "d'ici à septembre 2025", "until"),
+    ],
+)
+def test_until_before_after_keep_their_word(text, lang, span, relation):
+    m = one_date(text, lang)
+    assert (m.text, m.time.relation) == (span, relation)
+
+
+@pytest.mark.parametrize(
+    "text,lang,span,relation,value,earliest,latest",
+    [
+        ("L'opération doit être finalisée d'ici la fin de l'année, selon la direction.", "fr",
+         "d'ici la fin de l'année", "until", "2024", dt.date(2024, 9, 1), dt.date(2024, 12, 31)),
+        ("D'ici à la fin de l'année prochaine, le site aura fermé.", "fr",
+         "D'ici à la fin de l'année prochaine", "until", "2025", dt.date(2025, 9, 1), dt.date(2025, 12, 31)),
+        ("Le chiffre d'affaires a progressé en fin d'année grâce aux fêtes.", "fr",
+         "fin d'année", "at", "2024", dt.date(2024, 9, 1), dt.date(2024, 12, 31)),
+        ("Le contrat sera signé avant la fin du mois.", "fr",
+         "avant la fin du mois", "before", "2024-12", dt.date(2024, 12, 21), dt.date(2024, 12, 31)),
+        ("The company expects to hire 300 people by the end of the year.", "en",
+         "by the end of the year", "until", "2024", dt.date(2024, 9, 1), dt.date(2024, 12, 31)),
+        ("The deal should close by year-end.", "en", "by year-end", "until", "2024", dt.date(2024, 9, 1), dt.date(2024, 12, 31)),
+    ],
+)
+def test_end_of_the_year_or_month(text, lang, span, relation, value, earliest, latest):
+    m = one_date(text, lang, PUB)
+    t = m.time
+    assert (m.text, t.relation, t.value, t.earliest, t.latest, t.relative) == (span, relation, value, earliest, latest, True)
+
+
+def test_end_of_year_without_publication_date_is_unresolved():
+    t = one_date("Le rachat sera bouclé d'ici la fin de l'année.").time
+    assert (t.relation, t.resolved, t.value) == ("until", False, None)
+
+
+def test_end_of_a_named_year_is_the_part_of_that_year():
+    m = one_date("La fin de l'année 2023 a été difficile.", "fr", PUB)
+    assert (m.time.value, m.time.earliest) == ("2023", dt.date(2023, 9, 1))
+
+
+def test_d_ici_a_month_looks_ahead():
+    m = one_date("Le chantier sera terminé d'ici mars.", "fr", PUB)
+    assert (m.text, m.time.value, m.time.relation) == ("d'ici mars", "2025-03", "until")

@@ -236,3 +236,108 @@ def test_death_toll_lower_bound(text, lang, span, unit):
     assert len(ms) == 1 and ms[0].text == span
     v = ms[0].value
     assert (v.qualifier, v.low, v.high, v.low_inclusive, v.unit) == ("lower_bound", 30, None, True, unit)
+
+
+# ----------------------------------------------------------------------------- round 2
+
+@pytest.mark.parametrize(
+    "text,lang,span,low,low_inc,unit,currency",
+    [
+        ("Selon l'Association des maires, le besoin total dépasse 40 milliards d'euros.", "fr",
+         "dépasse 40 milliards d'euros", 4e10, False, None, "EUR"),
+        ("Les ventes du modèle, dépassant 2 millions d'unités, ont surpris le constructeur.", "fr",
+         "dépassant 2 millions d'unités", 2e6, False, "unité", None),
+        ("Le marché européen a dépassé les 3 milliards d'euros l'an dernier.", "fr",
+         "dépassé les 3 milliards d'euros", 3e9, False, None, "EUR"),
+        ("L'enseigne franchit la barre des 1 000 magasins en France.", "fr",
+         "franchit la barre des 1 000 magasins", 1000, True, "magasin", None),
+        ("Nvidia's quarterly revenue exceeds $3 billion for the first time.", "en",
+         "exceeds $3 billion", 3e9, False, None, "USD"),
+        ("The app surpassed 2 million users within a month of its launch.", "en",
+         "surpassed 2 million users", 2e6, False, "user", None),
+        ("Sales of the game topped $1bn in its first week.", "en", "topped $1bn", 1e9, False, None, "USD"),
+    ],
+)
+def test_threshold_verbs_give_lower_bounds(text, lang, span, low, low_inc, unit, currency):
+    ms = [m for m in find_mentions(text, lang) if m.kind in ("money", "count")]
+    assert len(ms) == 1, kinds(text, lang)
+    v = ms[0].value
+    assert ms[0].text == span
+    assert (v.qualifier, v.low, v.high, v.low_inclusive) == ("lower_bound", pytest.approx(low), None, low_inc)
+    assert (v.unit, v.currency) == (unit, currency)
+
+
+def test_exceeding_by_an_amount_is_not_a_bound():
+    m = next(m for m in find_mentions("Le coût du chantier dépasse de 3 millions d'euros le budget voté.") if m.kind == "money")
+    assert (m.text, m.value.qualifier) == ("3 millions d'euros", "exact")
+
+
+def test_inferieur_superieur_below_above():
+    ms = find_mentions("Le budget doit rester inférieur à 5 millions d'euros et supérieur à 3 millions d'euros.")
+    assert [(m.value.qualifier, m.value.low, m.value.high) for m in ms] == [
+        ("upper_bound", None, 5e6), ("lower_bound", 3e6, None)]
+    ms = find_mentions("Shares fell below $10 while inflation stayed above 3%.", "en")
+    assert [(m.kind, m.value.qualifier) for m in ms] == [("money", "upper_bound"), ("percent", "lower_bound")]
+
+
+@pytest.mark.parametrize(
+    "text,lang,span,unit",
+    [
+        ("Valmeria : 1 500 emplois supprimés en France, les syndicats dénoncent un « saccage »", "fr", "1 500 emplois", "emploi"),
+        ("Le plan prévoit 900 suppressions de postes dans les usines françaises.", "fr", "900 suppressions", "suppression"),
+        ("Au total, 1 500 postes supprimés d'ici à 2025 dans l'Hexagone.", "fr", "1 500 postes", "poste"),
+        ("Sa liste obtient 27 sièges sur les 35 du conseil municipal.", "fr", "27 sièges", "siège"),
+        ("Le laboratoire a mené 40 essais cliniques et tenu ses délais.", "fr", "40 essais", "essai"),
+        ("La ville compte 200 Lyonnais de plus qu'en 2020.", "fr", "200 Lyonnais", "lyonnais"),
+        ("The carmaker will cut 4,000 jobs in Germany.", "en", "4,000 jobs", "job"),
+    ],
+)
+def test_counted_noun_is_the_singular_head_noun(text, lang, span, unit):
+    m = next(m for m in find_mentions(text, lang) if m.kind == "count")
+    assert (m.text, m.value.unit) == (span, unit)
+
+
+def test_participle_after_a_figure_is_not_its_noun():
+    ms = find_mentions("Le plan prévoit désormais 900 suppressions de postes, contre 1 200 annoncées en mars.")
+    counts = [(m.text, m.value.amount, m.value.unit) for m in ms if m.kind == "count"]
+    assert counts == [("900 suppressions", 900, "suppression"), ("1 200", 1200, "suppression")]
+    ms = find_mentions("Sur ce total, 1,2 milliard d'euros seront engagés dès 2024, contre 400 millions prévus au départ.")
+    money = [(m.text, m.value.amount, m.value.currency) for m in ms if m.kind == "money"]
+    assert money == [("1,2 milliard d'euros", 1.2e9, "EUR"), ("400 millions", 4e8, "EUR")]
+    assert not any(m.kind == "count" for m in ms)
+    # nouns that look like participles stay counted nouns
+    text = "Le groupe compte 1 200 salariés, 300 employés, 12 élus, 10 000 abonnés et 3 000 entreprises clientes."
+    units = [m.value.unit for m in find_mentions(text) if m.kind == "count"]
+    assert units == ["salarié", "employé", "élu", "abonné", "entreprise"]
+    # "annonces", "dépenses" (nouns) are not "annoncés", "dépensés" (participles)
+    units = [m.value.unit for m in find_mentions("Le site publie 1 200 annonces et rembourse 3 000 dépenses.") if m.kind == "count"]
+    assert units == ["annonce", "dépense"]
+
+
+@pytest.mark.parametrize(
+    "text,lang,span,unit",
+    [
+        ("L'État mobilisera une enveloppe de 2 milliards d'euros sur cinq ans.", "fr", "cinq ans", "an"),
+        ("Benali, 23 ans, avait inscrit 19 buts en Ligue 1 la saison dernière.", "fr", "23 ans", "an"),
+        ("Le patron, âgé de 58 ans, quittera ses fonctions en juin.", "fr", "58 ans", "an"),
+        ("Après sept mois de négociations, la direction a signé un accord.", "fr", "sept mois", "mois"),
+        ("Le groupe dispose de 90 jours pour mettre fin à ces pratiques.", "fr", "90 jours", "jour"),
+        ("La grève a duré trois semaines et 48 heures de plus à Marseille.", "fr", "trois semaines", "semaine"),
+        ("La participation s'établit à 52,3 %, en baisse de quatre points par rapport à 2020.", "fr", "quatre points", "point"),
+        ("The 23-year-old, who scored 19 league goals last season, signed a contract.", "en", "23-year-old", "year"),
+        ("The merger will take 18 months to complete and save $2bn over five years.", "en", "18 months", "month"),
+        ("Regulators gave the company 90 days to comply.", "en", "90 days", "day"),
+    ],
+)
+def test_durations_ages_and_points_are_numbers_with_a_unit(text, lang, span, unit):
+    ms = find_mentions(text, lang)
+    m = next(m for m in ms if m.text == span)
+    assert (m.kind, m.value.unit) == ("number", unit)
+    assert not any(m.kind == "count" and m.value.unit in ("an", "mois", "jour", "semaine", "point", "year", "month", "day")
+                   for m in ms)
+
+
+def test_percentage_points_and_duration_ranges():
+    ms = find_mentions("Le taux a reculé de 2 points de pourcentage en 3 à 5 ans.")
+    assert [(m.kind, m.text, m.value.unit, m.value.qualifier) for m in ms] == [
+        ("percent", "2 points de pourcentage", "pp", "exact"), ("number", "3 à 5 ans", "an", "range")]

@@ -108,7 +108,7 @@ _MONTH_YEAR = re.compile(
     re.IGNORECASE,
 )
 _MONTH_ALONE = re.compile(
-    rf"(?<![\w])(?P<ctx>en|in|depuis|since|dès|from|until|jusqu['’]en|avant|apr[èe]s|before|after|d[ée]but|fin|mi|courant|early|late|mid|au{_S}mois{_S}de|le{_S}mois{_S}de|ce{_S}mois{_S}de|cette|ce|last|this|next)(?:{_S}|{_SP}*-{_SP}*){_MONTH}(?!{_SP}*\d)(?:{_S}(?P<rel>dernier|prochain|pass[ée]|last|next))?",
+    rf"(?<![\w])(?P<ctx>en|in|depuis|since|dès|from|until|jusqu['’]en|d['’]ici{_S}[àa]|d['’]ici|by|avant|apr[èe]s|before|after|d[ée]but|fin|mi|courant|early|late|mid|au{_S}mois{_S}de|le{_S}mois{_S}de|ce{_S}mois{_S}de|cette|ce|last|this|next)(?:{_S}|{_SP}*-{_SP}*){_MONTH}(?!{_SP}*\d)(?:{_S}(?P<rel>dernier|prochain|pass[ée]|last|next))?",
     re.IGNORECASE,
 )
 _ORD = r"(?P<q>premier|1er|deuxi[eè]me|second|2e|2[eè]me|2nd|troisi[eè]me|3e|3[eè]me|3rd|quatri[eè]me|4e|4[eè]me|4th|dernier|first|third|fourth|last)"
@@ -137,19 +137,19 @@ _PART_YEAR = re.compile(
     re.IGNORECASE,
 )
 _YEAR_CTX = re.compile(
-    rf"(?<![\w])(?P<ctx>en|in|depuis|since|dès|from|jusqu['’]en|jusqu['’]à|until|till|avant|apr[èe]s|before|after|d['’]ici|by|"
+    rf"(?<![\w])(?P<ctx>en|in|depuis|since|dès|from|jusqu['’]en|jusqu['’]à|until|till|avant|apr[èe]s|before|after|d['’]ici{_S}[àa]|d['’]ici|by|"
     rf"l['’]ann[ée]e|ann[ée]e|the{_S}year|year|exercice|l['’]exercice|fiscal|pour|for|au{_S}cours{_S}de|during|through){_S}\Z",
     re.IGNORECASE,
 )
 _BARE_YEAR = re.compile(r"(?<![\w.,/\-–+])(?P<y>1\d\d\d|20\d\d|2100)(?![\w/%]|[.,]\d|[\-–]\d)")
 _RELATION_BEFORE = re.compile(
-    rf"(?<![\w])(?P<r>depuis|since|dès|[àa]{_S}partir{_S}d['’e]|[àa]{_S}compter{_S}d['’e]|jusqu['’](?:en|à|au)|until|till|avant|apr[èe]s|before|after|d['’]ici|by)(?:{_S}(?:le|la|l['’]|the|les))?{_SP}*\Z",
+    rf"(?<![\w])(?P<r>depuis|since|dès|[àa]{_S}partir{_S}d['’e]|[àa]{_S}compter{_S}d['’e]|jusqu['’](?:en|à|au)|until|till|avant|apr[èe]s|before|after|d['’]ici{_S}[àa]|d['’]ici|by)(?:{_S}(?:le|la|l['’]|the|les))?{_SP}*\Z",
     re.IGNORECASE,
 )
 _REL_OF = {
     "depuis": "since", "since": "since", "des": "since", "a partir de": "since", "a partir d'": "since",
     "a compter de": "since", "a compter d'": "since", "jusqu'en": "until", "jusqu'a": "until",
-    "jusqu'au": "until", "until": "until", "till": "until", "d'ici": "until", "by": "until",
+    "jusqu'au": "until", "until": "until", "till": "until", "d'ici": "until", "d'ici a": "until", "by": "until",
     "avant": "before", "before": "before", "apres": "after", "after": "after",
 }
 
@@ -190,6 +190,17 @@ _RELATIVE_RX = re.compile(
 )
 _AGO = re.compile(
     rf"(?<![\w])(?:il{_S}y{_S}a{_S}(?P<n1>\d+|\w+){_S}(?P<u1>ans?|ann[ée]es?|mois|jours?|semaines?)|(?P<n2>\d+|\w+){_S}(?P<u2>years?|months?|weeks?|days?){_S}ago)(?![\w])",
+    re.IGNORECASE,
+)
+# "la fin de l'année", "fin d'année", "the end of the year", "the end of next year", "year-end",
+# "la fin du mois": a part of the publication year or month (a relation word before it, "d'ici",
+# "by", "avant", is read by the collector: "d'ici la fin de l'année" is until then).
+_PERIOD_END = re.compile(
+    rf"(?<![\w'’-])(?:(?:fin|end){_S}(?:de{_S}l['’]|d['’]|of{_S}(?:the{_S}|this{_S})?)(?P<u>ann[ée]e|year|exercice)"
+    rf"(?:{_S}(?P<rel>prochaine|derni[èe]re|pass[ée]e|en{_S}cours|courante))?"
+    rf"|(?:fin|end){_S}(?:du|of{_S}(?:the|this))?{_SP}*(?P<um>mois|month)(?:{_S}(?P<relm>prochain|dernier|pass[ée]))?"
+    rf"|end{_S}of{_S}(?P<rel2>next|last|this){_S}(?P<u2>year|month)"
+    rf"|(?P<ye>year[- ]end))(?![\w'’-])(?!{_SP}+(?:\d{{4}}|de{_S}\d|of{_S}\d))",
     re.IGNORECASE,
 )
 _EN_WEEKDAY_CAP = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
@@ -313,6 +324,8 @@ def find_dates(text: str, lang: str = "fr", published: dt.date | None = None,
     if years:
         _years(text, col, years)
     _relatives(text, col, published, low)
+    if "fin" in low or "end" in low:
+        _period_ends(text, col, published)
     _anchored(text, col)
     if protect:
         sp = _Spans(protect)
@@ -451,15 +464,17 @@ def _months(text: str, col: _Collector, published: dt.date | None, win: list[tup
         month = _month_num(m.group("m"))
         if month is None:
             continue
-        ctx = fold(m.group("ctx"))
+        ctx = re.sub(r"\s+", " ", fold(m.group("ctx")))
         s, e = m.span()
         part = _part_key(ctx) if ctx in ("debut", "fin", "mi", "courant", "early", "late", "mid") else None
         if part is None and ctx not in ("cette", "ce", "this", "last", "next") and not m.group("rel"):
             s = m.start("m")  # "en juillet": the span is the month; "depuis juillet" keeps "depuis"
-            if ctx in ("depuis", "since", "des", "from", "until", "jusqu'en", "avant", "apres", "before", "after"):
+            if ctx in ("depuis", "since", "des", "from", "until", "jusqu'en", "d'ici", "d'ici a", "by", "avant", "apres",
+                       "before", "after"):
                 s = m.start()
         rel = {"depuis": "since", "since": "since", "des": "since", "from": "since", "until": "until",
-               "jusqu'en": "until", "avant": "before", "before": "before", "apres": "after", "after": "after"}.get(ctx, "at")
+               "jusqu'en": "until", "d'ici": "until", "d'ici a": "until", "by": "until", "avant": "before",
+               "before": "before", "apres": "after", "after": "after"}.get(ctx, "at")
         if published is None:
             col.add(s, e, _timeref(col.text, s, e, None, "month", None, None, rel, resolved=False, relative=True), with_relation=False)
             continue
@@ -470,6 +485,8 @@ def _months(text: str, col: _Collector, published: dt.date | None, win: list[tup
             y = published.year if month < published.month else published.year - 1
         elif ctx in ("cette", "ce", "this"):
             y = published.year
+        elif ctx in ("d'ici", "d'ici a"):
+            y = published.year if month >= published.month else published.year + 1  # always ahead
         else:
             y = _guess_year(month, published)
         first, last = dt.date(y, month, 1), _month_end(y, month)
@@ -634,6 +651,27 @@ def _relatives(text: str, col: _Collector, published: dt.date | None, low: str) 
             continue
         value, gran, first, last = _resolve_relative(unit, -n, published)
         col.add(s, e, _timeref(text, s, e, value, gran, first, last, relative=True))
+
+
+def _period_ends(text: str, col: _Collector, published: dt.date | None) -> None:
+    """The end of the current (next, last) year or month: September to December of the year, the
+    21st to the end of the month."""
+    for m in _PERIOD_END.finditer(text):
+        s, e = m.span()
+        month = bool(m.group("um")) or fold(m.group("u2") or "") == "month"
+        rel = fold(m.group("rel") or m.group("relm") or m.group("rel2") or "")
+        off = 1 if rel.startswith(("prochain", "next")) else -1 if rel.startswith(("dernier", "derniere", "pass", "last")) else 0
+        gran = "month" if month else "year"
+        if published is None:
+            col.add(s, e, _timeref(text, s, e, None, gran, None, None, resolved=False, relative=True))
+            continue
+        if month:
+            y, mo = _add_months(published.year, published.month, off)
+            last = _month_end(y, mo)
+            col.add(s, e, _timeref(text, s, e, f"{y:04d}-{mo:02d}", "month", dt.date(y, mo, 21), last, relative=True))
+        else:
+            y = published.year + off
+            col.add(s, e, _timeref(text, s, e, str(y), "year", dt.date(y, 9, 1), dt.date(y, 12, 31), relative=True))
 
 
 def _shift_date(d: dt.date, months: int, keep_month_end: bool = False) -> dt.date:

@@ -4,6 +4,11 @@ Built on the number layer (:mod:`claims.recognize.numbers`): each figure is exte
 left (qualifier, currency symbol) and to the right (currency, "%", counted noun), then
 neighbouring figures joined by "entre X et Y" / "de X à Y" become ranges. Vague amounts
 ("plusieurs milliards de dollars", "des millions d'utilisateurs") have their own pattern.
+Durations, ages and points ("sur cinq ans", "23 ans", "90 days", "a 23-year-old", "quatre
+points") are numbers with a unit ("an", "jour", "year", "point"), never counts. Threshold verbs
+("dépasse 40 milliards", "franchit la barre des 1 000", "topped $1bn") make lower bounds. A past
+participle right after a figure ("contre 1 200 annoncées", "400 millions prévus") is not a counted
+noun: the figure stays bare and may take the unit of the figure it is compared with.
 """
 from __future__ import annotations
 
@@ -97,18 +102,28 @@ _WORD = re.compile(r"[\s\u00a0\u202f]+(?P<w>[dD]['’]|[^\W\d_]+(?:[-'’][^\W\d
 _GLUED_D = re.compile(r"(?P<w>[^\W\d_]+(?:-[^\W\d_]+)*)")
 _NOT_NOUNS = (
     set(L.MONTHS) | set(L.WEEKDAYS) | set(L.FR_CARDINALS) | set(L.EN_CARDINALS) | L.COUNT_STOPWORDS
-    | {"pour", "percent", "pourcent", "pourcents", "pourcentage", "cent", "cents", "h", "heures"}
+    | {"pour", "percent", "pourcent", "pourcents", "pourcentage", "cent", "cents", "h"}
 )
 _FR_INVARIANT = {"pays", "mois", "fois", "prix", "poids", "voix", "fils", "corps", "temps", "cours",
                  "bras", "dos", "processus", "virus", "bus", "campus", "bonus", "recours", "discours",
                  "secours", "repas", "tas", "tiers", "kilos", "gaz", "choix", "taux", "concours", "avis",
                  "jus", "os", "abus", "succes", "acces", "proces", "progres", "exces"}
+# Words in -ais/-ois/-uis that are the same in the singular ("mois", "palais"); the others drop
+# their "s" ("emplois" -> "emploi", "essais" -> "essai", "délais" -> "délai").
+_FR_INVARIANT_IS = {"mois", "fois", "bois", "pois", "palais", "relais", "marais", "frais", "biais", "rabais", "dais",
+                    "jais", "bourgeois", "chamois", "puis", "huis", "buis", "mais", "anglais", "francais", "ecossais",
+                    "irlandais", "japonais", "chinois", "portugais", "polonais", "suedois", "danois", "hongrois",
+                    "finnois", "gallois", "quebecois", "neerlandais", "libanais", "senegalais", "congolais",
+                    "maltais", "taiwanais", "lyonnais", "marseillais", "bordelais", "nantais", "lillois", "nicois",
+                    "rennais", "parisiens", "courtois", "matois", "narquois", "sournois", "niais", "epais", "mauvais"}
 _EN_IRREGULAR = {"people": "people", "men": "man", "women": "woman", "children": "child",
                  "persons": "person", "staff": "staff", "feet": "foot", "mice": "mouse", "teeth": "tooth"}
 
 
 def lemma(word: str, lang: str) -> str:
-    """Lower-case singular form of a counted noun ("salariés" -> "salarié", "companies" -> "company")."""
+    """Lower-case singular form of a counted noun ("salariés" -> "salarié", "emplois" -> "emploi",
+    "companies" -> "company"). A capitalised word in -ais/-ois is a demonym and stays as it is."""
+    capital = word[:1].isupper()
     w = word.lower()
     if len(w) < 3 or not w.isalpha():
         return w
@@ -131,9 +146,61 @@ def lemma(word: str, lang: str) -> str:
         return w[:-3] + "al"
     if f == "travaux":
         return "travail"
+    if f.endswith(("ois", "ais", "uis")) and len(f) > 4 and not capital and f not in _FR_INVARIANT_IS:
+        return w[:-1]
     if w.endswith(("s", "x")) and not w.endswith(("ous", "is")):
         return w[:-1]
     return w
+
+
+# French past participles that follow a figure whose noun is left unsaid: "contre 1 200 annoncées
+# en mars", "contre 400 millions prévus au départ". They are never the counted noun. First verbs
+# in -er, by their stem before "é" (accents folded); the "é" itself must be written, so that
+# "dépensés" is a participle and "dépenses" a noun. Then other participles, masculine singular.
+_FR_PARTICIPLE_STEMS = set("""
+annonc supprim cre vis estim budget depens vers enregistr evoqu envisag programm planifi sign livr command
+collect mobilis debloqu allou accord consacr affect economis emprunt realis fix chiffr evalu comptabilis
+declar affich publi valid vot adopt approuv confirm projet anticip esper reclam demand propos pay factur annul
+report retir ajout suppos escompt cibl ambitionn attribu octroy distribu prelev encaiss gagn cumul totalis
+constat mesur calcul denombr rembours inject transfer install ferm achet commercialis export import expedi
+negoci promulgu notifi prononc inflig exig revendiqu recens
+""".split())
+_FR_PARTICIPLES = set("""
+prevu attendu promis obtenu perdu vendu construit detruit reduit investi offert ouvert emis maintenu
+convenu requis fourni servi accueilli reparti decrit prescrit
+""".split())
+
+
+def _fr_participle(word: str) -> bool:
+    """A French past participle of the tables above, in any gender and number ("annoncées", "prévus")."""
+    w = word.lower()
+    for end in ("ées", "és", "ée", "é"):
+        if w.endswith(end) and fold(w[: -len(end)]) in _FR_PARTICIPLE_STEMS:
+            return True
+    fw = fold(w)
+    for end in ("es", "s", "e", ""):
+        if fw.endswith(end) and fw[: len(fw) - len(end)] in _FR_PARTICIPLES:
+            return True
+    return False
+
+
+# Durations and ages are measures, not counted things: "sur cinq ans", "23 ans", "sept mois",
+# "90 jours", "three weeks". They come out as numbers with the time unit (folded word -> unit).
+DURATION_WORDS = {
+    "an": "an", "ans": "an", "annee": "an", "annees": "an", "mois": "mois", "semaine": "semaine",
+    "semaines": "semaine", "jour": "jour", "jours": "jour", "journee": "jour", "journees": "jour",
+    "heure": "heure", "heures": "heure", "minute": "minute", "minutes": "minute", "seconde": "seconde",
+    "secondes": "seconde", "siecle": "siècle", "siecles": "siècle", "decennie": "décennie",
+    "decennies": "décennie", "trimestre": "trimestre", "trimestres": "trimestre", "semestre": "semestre",
+    "semestres": "semestre", "nuit": "nuit", "nuits": "nuit",
+    "year": "year", "years": "year", "yr": "year", "yrs": "year", "month": "month", "months": "month",
+    "week": "week", "weeks": "week", "day": "day", "days": "day", "hour": "hour", "hours": "hour",
+    "minutes": "minute", "seconds": "second", "decade": "decade", "decades": "decade", "century": "century",
+    "centuries": "century", "quarters": "quarter", "nights": "night", "night": "night",
+}
+# Points alone ("un recul de quatre points", "8 000 points") are a score or an index level: a number.
+POINT_WORDS = {"point": "point", "points": "point", "pts": "point", "pt": "point"}
+_AGE_AFTER = re.compile(r"[-‐‑\s\u00a0]*(?:years?|yrs?)[-‐‑\s\u00a0]*old(?![\w])", re.IGNORECASE)
 
 
 def _noun_after(text: str, pos: int, allow_de: bool, lang: str, plural: bool = False,
@@ -172,6 +239,8 @@ def _noun_after(text: str, pos: int, allow_de: bool, lang: str, plural: bool = F
             return None
     elif fw in _NOT_NOUNS or fw in L.CURRENCY_NAMES:
         return None
+    if lang != "en" and not used_de and (_fr_participle(w) or (fw.endswith("ement") and not _plural_form(w, lang))):
+        return None  # "contre 1 200 annoncées en mars", "1 million initialement": no noun said
     if w[0].isupper() and not used_de and not (w.endswith("s") and w[1:].islower()):
         return None  # "en 2019 Microsoft": a name, not a counted noun
     if w.isupper() and len(w) > 1 and not used_de:
@@ -466,8 +535,17 @@ def _quantity(text: str, a: Num, lang: str) -> Quantity | None:
             q.bare = True  # "deux tiers des Français": a share, not a count
         else:
             noun = _noun_after(text, e, a.scale_word or abs(a.value) >= 1e6, lang, plural=abs(a.value) >= 2)
-            if noun is not None:
-                q.kind, q.unit, q.end = "count", noun[1], noun[0]
+            age = _AGE_AFTER.match(text, e) if lang == "en" else None
+            if age:
+                q.unit, q.end = "year", age.end()  # "a 23-year-old", "23 years old"
+                e = q.end
+            elif noun is not None:
+                word = fold(text[e:noun[0]].split()[-1]).strip(".")
+                if word in DURATION_WORDS or word in POINT_WORDS:
+                    q.unit = DURATION_WORDS.get(word) or POINT_WORDS[word]  # a number with a unit
+                else:
+                    q.kind, q.unit = "count", noun[1]
+                q.end = noun[0]
                 e = q.end
             else:
                 q.bare = True
