@@ -32,6 +32,10 @@ Depuis Mais Et Ou Donc Or Ni Car Si Quand Lorsque Alors Ainsi Cependant Pourtant
 Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche Janvier Février Mars Avril Mai Juin Juillet Août Septembre Octobre Novembre Décembre
 The A An In On At Of For By With From As But And Or If When While After Before Since According This That These Those It Its They We
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December
+Januar Februar März Juni Juli Oktober Dezember Jahr Jahres Im Der Die Das Ein Eine Nach Seit Laut Bei Mit
+Enero Febrero Marzo Abril Mayo Junio Julio Agosto Septiembre Octubre Noviembre Diciembre El Los Las Según Desde Tras Durante
+Gennaio Febbraio Aprile Maggio Giugno Luglio Settembre Ottobre Dicembre Il Lo Gli Nel Nella Secondo Dal Dopo
+Janeiro Fevereiro Março Maio Junho Julho Setembro Outubro Novembro Dezembro Os As No Na Segundo
 """.split())
 _ELISION = re.compile(r"^(?:d|l|qu|jusqu|lorsqu|puisqu)['’]\s*", re.I)
 _LEADING_ART = re.compile(r"^(?:le|la|les|l['’]|du|des|de la|de l['’]|d['’]|au|aux|à la|à l['’]|the)\s+", re.I)
@@ -168,6 +172,35 @@ class DocumentEntities:
         return ranked[0]
 
 
+_CONNECTORS = {"de", "du", "des", "d'", "d’", "von", "der", "den", "van", "of", "di", "del", "della", "da", "do", "dos", "la", "le", "y", "e", "et", "and", "&"}
+_TOKEN = re.compile(r"[^\s]+")
+
+
+def _name_runs(text: str) -> list[tuple[int, int]]:
+    """Split an entity span into runs of capitalised tokens ("Microsoft renunció" -> "Microsoft";
+    "Microsoft ha investito 1 miliardo di dollari in OpenAI" -> "Microsoft", "OpenAI"), keeping
+    connectors between capitalised tokens ("Banque de France")."""
+    toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        if toks[i][2][:1].isupper():
+            j = i
+            while j + 1 < len(toks):
+                nxt = toks[j + 1][2]
+                if nxt[:1].isupper() or (re.fullmatch(r"[A-Z0-9][\w.-]*", nxt) is not None):
+                    j += 1
+                elif nxt.lower() in _CONNECTORS and j + 2 < len(toks) and toks[j + 2][2][:1].isupper():
+                    j += 2
+                else:
+                    break
+            runs.append((toks[i][0], toks[j][1]))
+            i = j + 1
+        else:
+            i += 1
+    return runs
+
+
 def _ner_mentions(doc_nlp, offset: int, idx: int) -> list[EntityMention]:
     from .nlp import LABEL_MAP
 
@@ -176,17 +209,16 @@ def _ner_mentions(doc_nlp, offset: int, idx: int) -> list[EntityMention]:
         label = LABEL_MAP.get(ent.label_)
         if label not in ACTOR_LABELS:
             continue
-        name = clean_name(ent.text)
-        if len(name) < 2 or not (name[0].isupper() or name[0].isdigit()):
-            continue
-        if len(name.split()) > 5 or any(ch.isdigit() for ch in name) and not re.search(r"[A-Za-z]\d|\d[A-Za-z]", name):
-            continue  # a sentence fragment, not a name
-        if label == "MISC" and (" " in name and not any(c.isupper() for c in name.split()[-1][:1])):
-            continue
-        # shift the span to the cleaned name
-        rel = ent.text.find(name)
-        s = offset + ent.start_char + max(rel, 0)
-        out.append(EntityMention(s, s + len(name), name, name, label, "ner", idx))
+        for a, b in _name_runs(ent.text):
+            piece = ent.text[a:b]
+            name = clean_name(piece)
+            if len(name) < 2 or not (name[0].isupper() or name[0].isdigit()) or name.split()[0] in _NOT_NAMES:
+                continue
+            if len(name.split()) > 5 or any(ch.isdigit() for ch in name) and not re.search(r"[A-Za-z]\d|\d[A-Za-z]", name):
+                continue  # a sentence fragment, not a name
+            rel = piece.find(name)
+            s = offset + ent.start_char + a + max(rel, 0)
+            out.append(EntityMention(s, s + len(name), name, name, label, "ner", idx))
     return out
 
 
@@ -274,10 +306,11 @@ def analyse(document: Document, sentences: Sequence[Sentence], aliases_path: Opt
     for sent, sdoc in zip(sentences, nlp.pipe(texts, batch_size=64)):
         ents = _ner_mentions(sdoc, sent.start, sent.index)
         taken = [(e.start, e.end) for e in ents]
-        ents.extend(_propn_mentions(sdoc, sent, taken))
-        taken = [(e.start, e.end) for e in ents]
-        ents.extend(_caps_mentions(sent, taken))
-        taken = [(e.start, e.end) for e in ents]
+        if document.language != "de":  # German capitalises every noun: capitals do not mark names
+            ents.extend(_propn_mentions(sdoc, sent, taken))
+            taken = [(e.start, e.end) for e in ents]
+            ents.extend(_caps_mentions(sent, taken))
+            taken = [(e.start, e.end) for e in ents]
 
         def free(a: int, b: int) -> bool:
             return all(b <= s or a >= e for s, e in taken)

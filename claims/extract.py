@@ -51,7 +51,7 @@ _AGENT_VERB_AFTER = re.compile(
     re.I,
 )
 _GERUND = re.compile(r"^\s*en\s+\w+ant\b", re.I)
-_BOARD_OF = re.compile(r"(?:conseil|board|administration|siège d['’]observateur|observateur|comité)\s*(?:d['’]|de\s|du\s|of\s)\s*$", re.I)
+_BOARD_OF = re.compile(r"(?:conseil|board|administration|siège d['’]observateur|observateur|comité|consejo|Aufsichtsrat|Vorstand|Verwaltungsrat|consiglio|conselho)\s*(?:d['’]|de\s|du\s|of\s|von\s|des\s|di\s|del\s|do\s|da\s)\s*$", re.I)
 _FOUND_AFTER = re.compile(r"^\s*,?\s*(?:a été |was |est |fut |)?(?:fondée?|créée?|founded|created|established)", re.I)
 _BETWEEN = re.compile(r"\bentre\s*$|\bbetween\s*$", re.I)
 _DEFINITE_BEFORE = re.compile(r"(?:\bdes|\baux|\bles|\bces|\bleurs|\bses|\bnos|\bvos|\bmes|\btes|\bthe|\bthese|\bthose|\bboth|\bits|\btheir|\bour)\s*$", re.I)

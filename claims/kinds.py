@@ -144,7 +144,10 @@ EVENT_CUES: list[tuple[str, re.Pattern, str]] = [
                       r"fundad[ao] en", r"fondata nel", r"gegründet"]), "create"),
     ("board_change", re.compile(
         r"(?:(?:renon\w+|retir\w+|quitt\w+|abandon\w+|céd\w+|démission\w+|gave up|give up|giving up|leav\w+|left|step(?:ped|s)? down|relinquish\w*|withdr\w+)"
-        r"[^.;]{0,60}?(?:siège|poste|board|conseil|seat))|(?:(?:siège|seat)[^.;]{0,40}?(?:abandonn\w+|retir\w+|renon\w+|given up|relinquished))", re.I), "exit"),
+        r"[^.;]{0,60}?(?:siège|poste|board|conseil|seat))|(?:(?:siège|seat)[^.;]{0,40}?(?:abandonn\w+|retir\w+|renon\w+|given up|relinquished))"
+        # es / de / it / pt
+        r"|(?:(?:renunci\w+|abandon\w+|dej\w+|dimit\w+|verl(?:ässt|ieß|assen)|gibt\s+\w+\s+Sitz|aufgegeben|zurückgetreten|tritt\s+\w+\s+zurück|lasci\w+|rinunci\w+|dimess\w+|deix\w+)"
+        r"[^.;]{0,60}?(?:consejo|asiento|Aufsichtsrat|Vorstand|Verwaltungsrat|Sitz|consiglio|seggio|conselho))", re.I), "exit"),
     ("board_change", re.compile(
         r"(?:(?:conserv\w+|gard\w+|kept|keeps?|keeping|retain\w*|remain\w*|rest\w+ (?:membre|au)|stays?|stayed)"
         r"[^.;]{0,60}?(?:siège|board|conseil|seat))", re.I), "keep"),
@@ -156,7 +159,10 @@ EVENT_CUES: list[tuple[str, re.Pattern, str]] = [
         r"|(?:(?<![\w-])(?:annonç\w+|annonc(?:e|é|ée|ent|er|ait)|noué|nouent|nouer|lancé|lancent|lancer|signé|signe|signent|signer|conclu|concluent|announc(?:e|ed|es|ing)|formed|launched|signed|struck|sealed)(?![\w-])"
         r"[^.;]{0,120}?(?:un |a |an )(?:\w+ ){0,2}?(?:partenariat|alliance|partnership|accord de partenariat))"
         r"|(?:depuis \d{4}[^.;]{0,80}?(?:relation|collaboration|partenariat|alliance|lien))"
-        r"|(?:since \d{4}[^.;]{0,80}?(?:relationship|collaboration|partnership|alliance))", re.I), "start"),
+        r"|(?:since \d{4}[^.;]{0,80}?(?:relationship|collaboration|partnership|alliance))"
+        r"|(?:(?:colaboración|asociación|alianza|Partnerschaft|Zusammenarbeit|collaborazione|partnership|parceria)[^.;]{0,80}?"
+        r"(?:comenzó|empezó|inició|begann|startete|iniziata|iniziò|cominciata|começou|teve início))"
+        r"|(?:(?:desde|seit|dal|desde) \d{4}[^.;]{0,80}?(?:colaboración|asociación|alianza|relación|Partnerschaft|Zusammenarbeit|Beziehung|collaborazione|rapporto|parceria|relação))", re.I), "start"),
     ("partnership_end", re.compile(
         r"(?:(?:mis fin|met fin|mettre fin|rompu|rompt|a pris fin|prend fin|terminé|dissous|ended|terminated|broke up|split)[^.;]{0,60}?(?:partenariat|collaboration|alliance|accord|partnership))"
         r"|(?:(?:partenariat|collaboration|alliance|partnership)[^.;]{0,60}?(?:a pris fin|prend fin|ended|terminated|rompu))", re.I), "end"),

@@ -103,3 +103,14 @@ def test_questions_and_noise_yield_no_claims():
         "Partager:\n5M+\nFacebook followers\n"
     )
     assert not [c for c in r.claims if c.kind == "investment"]
+
+
+def test_other_languages_events_and_names():
+    r = check([
+        TextInput(text="Im Juli 2024 verließ Microsoft den Aufsichtsrat von OpenAI.", id="de"),
+        TextInput(text="En julio de 2024, Microsoft renunció a su asiento en el consejo de OpenAI.", id="es"),
+    ], nli="none")
+    board = [c for c in r.claims if c.kind == "board_change"]
+    assert {c.language for c in board} == {"de", "es"}
+    assert all(c.subject == "Microsoft" and c.direction == "exit" for c in board)
+    assert len(r.groups) == 1 and [f.verdict for f in r.groups[0].findings] == ["agree"]
