@@ -1,4 +1,5 @@
-"""Mention recognizers: money, numbers, percentages, counts and dates in French and English.
+"""Mention recognizers: money, numbers, percentages, counts and dates in French and English, and
+in Spanish, German, Italian and Portuguese (word tables in :mod:`claims.recognize.lexicon_intl`).
 
 Pure regular expressions and word tables (no model): fast enough to run on every sentence.
 
@@ -34,8 +35,9 @@ def find_mentions(text: str, lang: str = "fr", published: dt.date | None = None)
     Mentions never overlap: the longest candidate wins, then dates in a clear date context,
     money, percentages, counts, bare years and plain numbers, in that order. Offsets are Python
     str offsets into `text` (end exclusive). Relative dates are resolved against `published`.
-    Languages other than French and English get French number conventions (decimal comma),
-    digits and currency symbols.
+    `lang` is an ISO 639-1 code: "fr" and "en", and "es", "de", "it", "pt" with their own words
+    (months, scale and currency words, qualifiers, number words); other languages get French
+    number conventions (decimal comma), digits and currency symbols.
     """
     if not text:
         return []

@@ -1,4 +1,5 @@
-"""Dates and periods with their granularity (French and English).
+"""Dates and periods with their granularity (French and English; Spanish, German, Italian and
+Portuguese words are in :mod:`claims.recognize.dates_intl`).
 
 `find_dates(text, lang, published)` returns :class:`DateHit` (a date Mention plus whether the
 context makes it certain: "en 2019" is a strong year, a bare "2019" a weak one that a longer
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from ..model import Mention, TimeRef
 from . import lexicon as L
 from .lexicon import fold
+from .lexicon_intl import INTL_LANGS
 from .numbers import _Spans, parse_number_words
 
 __all__ = ["DateHit", "find_dates"]
@@ -303,9 +305,10 @@ def find_dates(text: str, lang: str = "fr", published: dt.date | None = None,
     """All date candidates (overlapping ones included; the caller keeps the longest)."""
     col = _Collector(text)
     en = lang == "en"
+    intl = lang in INTL_LANGS
     n = len(text)
     low = text.lower()
-    months = _windows([m.span() for m in _MONTH_ANY.finditer(text)], 50, 30, n)
+    months = [] if intl else _windows([m.span() for m in _MONTH_ANY.finditer(text)], 50, 30, n)
     years = _windows([m.span() for m in _YEARISH.finditer(text)
                       if not (m.start() and text[m.start() - 1].isdigit())], 60, 14, n)
     if months:
@@ -323,10 +326,15 @@ def find_dates(text: str, lang: str = "fr", published: dt.date | None = None,
         _decades(text, col)
     if years:
         _years(text, col, years)
-    _relatives(text, col, published, low)
-    if "fin" in low or "end" in low:
-        _period_ends(text, col, published)
-    _anchored(text, col)
+    if intl:
+        from .dates_intl import find_dates_intl  # (imports this module)
+
+        find_dates_intl(text, lang, published, col)
+    else:
+        _relatives(text, col, published, low)
+        if "fin" in low or "end" in low:
+            _period_ends(text, col, published)
+        _anchored(text, col)
     if protect:
         sp = _Spans(protect)
         col.hits = [h for h in col.hits if not sp.overlaps(h.mention.start, h.mention.end)]

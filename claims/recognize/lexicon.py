@@ -1,4 +1,5 @@
-"""Word tables for the mention recognizers (French and English; other languages fall back).
+"""Word tables for the mention recognizers (French and English; Spanish, German, Italian and
+Portuguese are in :mod:`claims.recognize.lexicon_intl`; other languages fall back).
 
 Everything here is data: number words, scale words and abbreviations, currencies, qualifiers,
 months. Keys are lower-case and accent-free (see :func:`fold`); regexes built from them accept
@@ -15,16 +16,18 @@ _FOLD = str.maketrans(
 
 
 def fold(s: str) -> str:
-    """Lower-case, strip French accents and unify apostrophes (same length as the input)."""
+    """Lower-case, strip accents (French, Spanish, Italian, Portuguese, German umlauts) and unify
+    apostrophes (same length as the input)."""
     return s.lower().translate(_FOLD)
 
 
 _ACCENT_CLASSES = {
-    "a": "aàâäá",
+    "a": "aàâäáã",
     "c": "cç",
     "e": "eéèêë",
-    "i": "iîïí",
-    "o": "oôöó",
+    "i": "iîïíì",
+    "n": "nñ",
+    "o": "oôöóõò",
     "u": "uùûüú",
     "y": "yÿ",
     "'": "'’‘`´",

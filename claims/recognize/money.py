@@ -1,13 +1,16 @@
-"""Currency cues around a figure: symbols, ISO codes and names, before or after the amount."""
+"""Currency cues around a figure: symbols, ISO codes and names, before or after the amount
+(names and links such as "de", "di" per language for Spanish, German, Italian, Portuguese)."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import lexicon as L
+from . import lexicon_intl as LI
 from .lexicon import fold
 
-__all__ = ["CurrencyHit", "currency_before", "currency_after", "currency_name", "abbreviation_after"]
+__all__ = ["CurrencyHit", "currency_before", "currency_after", "currency_name", "abbreviation_after", "names"]
 
 _SP = r"[\s\u00a0\u202f]"
 _SYMS = sorted(L.CURRENCY_SYMBOLS, key=len, reverse=True)
@@ -39,6 +42,46 @@ _AFTER = re.compile(
 _ABBR_ONLY = re.compile(r"(?P<sp>[ \u00a0]?)(?P<abbr>(?-i:bn|Bn|mn|m|M|B|G|T|tn|k|K|Md|Mds|Mrd))(?![\w])")
 
 
+def names(lang: str) -> dict[str, tuple[str, float]]:
+    """Currency names read in `lang`: the shared table, plus the language's own for es/de/it/pt."""
+    return _names(lang) if lang in LI.INTL_LANGS else L.CURRENCY_NAMES
+
+
+@lru_cache(maxsize=None)
+def _names(lang: str) -> dict[str, tuple[str, float]]:
+    return {**L.CURRENCY_NAMES, **LI.CURRENCY_NAMES[lang]}
+
+
+@lru_cache(maxsize=None)
+def _after_rx(lang: str) -> re.Pattern:
+    """`_AFTER` for Spanish, German, Italian, Portuguese: their links ("de", "di") and names."""
+    links = [L.loose(w) + ("" if w.endswith("'") else f"{_SP}+") for w in LI.CURRENCY_LINKS[lang]]
+    link = "|".join(links) or "(?!)"
+    name_alt = L.alternation(_names(lang))
+    return re.compile(
+        rf"""
+        (?P<abbr>[ \u00a0\u202f]?(?-i:{_MONEY_ABBR})(?=[ \u00a0\u202f]?(?:[€$£¥]|(?-i:{_CODE_ALT})\b)|{_SP}+(?:{link})?(?:{name_alt})))?
+        (?P<de>{_SP}*(?:{link}))?
+        {_SP}*
+        (?:
+            (?P<sym>{_SYM_ALT})(?P<marker>(?<=\$)[ \u00a0]?(?:{_MARKER_ALT})(?![\w'’]))?
+          | (?P<code>(?-i:{_CODE_ALT}))(?![\w])
+          | (?P<name>{name_alt})(?![\w])
+        )
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=None)
+def _abbr_only_rx(lang: str) -> re.Pattern | None:
+    extra = sorted(LI.SCALE_ABBR.get(lang, {}), key=len, reverse=True)
+    if not extra:
+        return None
+    alt = "|".join(re.escape(a) for a in extra)
+    return re.compile(r"(?P<sp>[ \u00a0]?)(?P<abbr>(?-i:" + alt + r"))(?![\w])")
+
+
 @dataclass(slots=True)
 class CurrencyHit:
     start: int
@@ -49,10 +92,12 @@ class CurrencyHit:
     used_de: bool = False
 
 
-def currency_name(name: str) -> tuple[str, float] | None:
+def currency_name(name: str, lang: str = "fr") -> tuple[str, float] | None:
     """ISO code and factor of a currency name ("dollars canadiens" -> ("CAD", 1.0))."""
     key = re.sub(r"[\s\u00a0]+", " ", fold(name)).replace("‐", "-")
-    return L.CURRENCY_NAMES.get(key)
+    if lang in LI.INTL_LANGS:
+        key = re.sub(r"\s*[-‑–]\s*", "-", key)  # "US - Dollar"
+    return names(lang).get(key)
 
 
 def _code(code: str) -> str:
@@ -69,8 +114,12 @@ def currency_before(text: str, start: int) -> CurrencyHit | None:
     return CurrencyHit(m.start(), start, _code(m.group("code")))
 
 
-def abbreviation_after(text: str, pos: int) -> tuple[int, float] | None:
-    """Scale abbreviation after a prefixed amount ("$5m" -> 1e6)."""
+def abbreviation_after(text: str, pos: int, lang: str = "fr") -> tuple[int, float] | None:
+    """Scale abbreviation after a prefixed amount ("$5m" -> 1e6; "R$ 2,5 bi" -> 1e9 in Portuguese)."""
+    rx = _abbr_only_rx(lang) if lang in LI.INTL_LANGS else None
+    m = rx.match(text, pos) if rx is not None else None
+    if m:
+        return m.end(), LI.SCALE_ABBR[lang][m.group("abbr")]
     m = _ABBR_ONLY.match(text, pos)
     if not m:
         return None
@@ -83,7 +132,8 @@ def abbreviation_after(text: str, pos: int) -> tuple[int, float] | None:
 
 def currency_after(text: str, pos: int, allow_de: bool, lang: str) -> CurrencyHit | None:
     """A currency starting at `pos` (after the amount): " $", " M€", " millions de dollars"."""
-    m = _AFTER.match(text, pos)
+    intl = lang in LI.INTL_LANGS
+    m = (_after_rx(lang) if intl else _AFTER).match(text, pos)
     if not m:
         return None
     if m.group("de") and not allow_de:
@@ -102,13 +152,14 @@ def currency_after(text: str, pos: int, allow_de: bool, lang: str) -> CurrencyHi
     if m.group("code"):
         return CurrencyHit(pos, m.end(), _code(m.group("code")), 1.0, scale, bool(m.group("de")))
     name = m.group("name")
-    hit = currency_name(name)
+    hit = currency_name(name, lang)
     if hit is None:
         return None
     key = re.sub(r"[\s\u00a0]+", " ", fold(name))
-    if key in L.AMBIGUOUS_CURRENCY_NAMES and not allow_de and key not in ("cent", "franc"):
+    ambiguous = L.AMBIGUOUS_CURRENCY_NAMES | LI.AMBIGUOUS_CURRENCY_NAMES[lang] if intl else L.AMBIGUOUS_CURRENCY_NAMES
+    if key in ambiguous and not allow_de and key not in ("cent", "franc"):
         return None  # "10 pounds" may be a weight, "3 marks" a score: money after a scale word only
-    if key == "cent" and lang != "en":
-        return None  # French "cent" is a number word
+    if key == "cent" and lang not in ("en", "de"):
+        return None  # French "cent" is a number word (German "Cent" is a euro cent)
     cur, factor = hit
     return CurrencyHit(pos, m.end(), cur, factor, scale, bool(m.group("de")))

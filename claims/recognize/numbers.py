@@ -6,7 +6,9 @@ qualifiers are built on top of it in :mod:`claims.recognize.quantities`.
 
 Conventions: French (and other continental languages) read "," as the decimal mark and "."
 or spaces as thousands separators; English reads "," as thousands separator and "." as the
-decimal mark. "billion" is 1e12 in French and 1e9 in English.
+decimal mark. "billion" is 1e12 in French and 1e9 in English. Spanish, German, Italian and
+Portuguese have their own scale words and abbreviations (:mod:`.lexicon_intl`) and number words
+(:mod:`.words_intl`); Spanish also reads Latin American "1,500 millones" (comma thousands).
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon as L
+from . import lexicon_intl as LI
 from .lexicon import fold
 
 __all__ = ["Num", "find_numbers", "parse_number_words", "number_atoms", "protected_spans", "nice"]
@@ -133,13 +136,15 @@ class _Spans:
 
 # ---------------------------------------------------------------------------------------------
 # Digits.
-def _digit_regex(english: bool) -> re.Pattern:
+def _digit_regex(english: bool, comma_groups: bool = False) -> re.Pattern:
     if english:
         groups = rf"\d{{1,3}}(?:,\d{{3}}(?!\d))+|\d{{1,3}}(?:{_SP}\d{{3}}(?!\d))+"
         dec = r"\.(?P<dec>\d+)"
         lead = r"\.(?P<dec0>\d+)"
     else:
         groups = rf"\d{{1,3}}(?:{_SP}\d{{3}}(?!\d))+|\d{{1,3}}(?:\.\d{{3}}(?!\d))+"
+        if comma_groups:  # Latin American Spanish: "1,234,567" (two groups or more: no decimal reads so)
+            groups = rf"[1-9]\d{{0,2}}(?:,\d{{3}}(?!\d)){{2,}}|" + groups
         dec = r"(?:,(?P<dec>\d+)|\.(?P<dec2>\d{1,2}|\d{4,})(?!\d))"
         lead = r",(?P<dec0>\d+)"
     return re.compile(
@@ -156,7 +161,14 @@ def _digit_regex(english: bool) -> re.Pattern:
     )
 
 
-_DIGITS = {False: _digit_regex(False), True: _digit_regex(True)}
+_DIGITS = {False: _digit_regex(False), True: _digit_regex(True), "es": _digit_regex(False, comma_groups=True)}
+# After "1,000" in Spanish: a scale word or a currency makes the comma a thousands separator
+# (Latin American style: "1,000 millones de pesos", "US$ 2,500"); "el euríbor, en el 3,679 %" stays.
+_ES_COMMA_THOUSANDS_CUE = re.compile(
+    r"[\s\u00a0]*(?:[$€£]|(?:mil|millones|mill[oó]n|billones|bill[oó]n|pesos|d[oó]lares|euros|soles|reales|"
+    r"USD|MXN|ARS|COP|CLP|PEN|EUR)(?![\w]))",
+    re.IGNORECASE,
+)
 
 _ORDINAL_SUFFIX = re.compile(r"(?:ères?|eres?|ers?|res?|ièmes?|iemes?|èmes?|emes?|es?|è|nd|st|rd|th|ᵉ|ᵉʳ|ʳᵉ)(?![^\W\d_])")
 _TIME_SUFFIX = re.compile(r"[hH](?:\d{2})?(?![^\W\d_])")
@@ -186,6 +198,28 @@ _SCALE_AFTER = {
     )
     for lang, table in _SCALE_TABLES.items()
 }
+# Spanish, German, Italian, Portuguese: their own scale words ("mil millones", "Milliarden"), halves
+# ("dos millones y medio") and abbreviations ("Mio.", "mld", "mill.").
+for _lg in LI.INTL_LANGS:
+    _SCALE_TABLES[_lg] = dict(LI.SCALE_WORDS[_lg])
+    _half = "|".join(r"[\s\u00a0]+".join(map(L.loose, h.split())) for h in LI.SCALE_HALF[_lg]) or "(?!)"
+    _SCALE_AFTER[_lg] = re.compile(
+        r"(?:[\s\u00a0\u202f]*|-)(?P<w>" + L.alternation(_SCALE_TABLES[_lg]) + r")(?![\w])"
+        r"(?P<half>[\s\u00a0]+(?:" + _half + r"))?(?![\w])",
+        re.IGNORECASE,
+    )
+_ABBR_INTL = {
+    lg: re.compile(
+        r"(?P<sp>[ \u00a0\u202f]?)(?P<a>"
+        + "|".join(re.escape(a) for a in sorted(set(t) - LI.SCALE_ABBR_MONEY_ONLY[lg], key=len, reverse=True))
+        + r")(?![^\W\d_])"
+    )
+    for lg, t in LI.SCALE_ABBR.items()
+    if set(t) - LI.SCALE_ABBR_MONEY_ONLY[lg]
+}
+del _lg, _half
+_MODEL_TAIL = re.compile(r"[\s\u00a0]*(?:%|pour|per|[€$£¥]|[kKM]\b|milli|billi|thousand)")
+_MODEL_TAIL_INTL = re.compile(r"[\s\u00a0]*(?:%|por|per|prozent|[€$£¥]|[kKM]\b|mil|bil|mld|mrd|mio|tausend)", re.IGNORECASE)
 _ABBR_AFTER = re.compile(r"(?P<sp>[ \u00a0\u202f]?)(?:(?P<a>k|K|Md|Mds|MD|MDS|bn|Bn|BN|bln|mln|tn|Tn)|(?P<d>Mrd|Mrds|Mio|mio|Mios)\.?)(?![^\W\d_])")
 _GLUED_AFTER = re.compile(r"(?P<a>[MBT])(?![^\W\d_])")
 _CAMEL_OR_CAPS = re.compile(r"(?:[a-z]+[A-Z][\w]*|[A-Z]{2,6})$")
@@ -205,9 +239,12 @@ def _to_float(int_part: str, dec: str | None) -> float:
     return float(digits or "0")
 
 
-def _digit_atoms(text: str, english: bool, protect: _Spans, scale_rx: re.Pattern, scales: dict) -> list[Num]:
+def _digit_atoms(text: str, english: bool, protect: _Spans, scale_rx: re.Pattern, scales: dict,
+                 lang: str = "") -> list[Num]:
     out: list[Num] = []
-    rx = _DIGITS[english]
+    abbr_rx = _ABBR_INTL.get(lang)
+    model_tail = _MODEL_TAIL_INTL if lang in LI.INTL_LANGS else _MODEL_TAIL
+    rx = _DIGITS["es"] if lang == "es" else _DIGITS[english]
     n = len(text)
     for m in rx.finditer(text):
         s, e = m.span()
@@ -239,6 +276,7 @@ def _digit_atoms(text: str, english: bool, protect: _Spans, scale_rx: re.Pattern
                 if not (
                     scale_rx.match(text, e)
                     or _ABBR_AFTER.match(text, e)
+                    or (abbr_rx is not None and abbr_rx.match(text, e))
                     or _GLUED_AFTER.match(text, e)
                     or (text[e:e + 3].isupper() and text[e:e + 3] in L.ISO_CODES)
                 ):
@@ -266,6 +304,11 @@ def _digit_atoms(text: str, english: bool, protect: _Spans, scale_rx: re.Pattern
         else:
             dec = gd.get("dec") or gd.get("dec2") or gd.get("dec0")
             int_part = m.group("int") or ""
+            if (
+                lang == "es" and gd.get("dec") and len(dec) == 3 and int_part.isdigit() and int_part[0] != "0"
+                and len(int_part) <= 3 and m.group("exp") is None and _ES_COMMA_THOUSANDS_CUE.match(text, e)
+            ):
+                int_part, dec = f"{int_part},{dec}", None  # "1,000 millones": one thousand millions
             val = _to_float(int_part, dec)
             subtype = "decimal" if dec else "integer"
             if m.group("exp") is not None:
@@ -306,14 +349,15 @@ def _digit_atoms(text: str, english: bool, protect: _Spans, scale_rx: re.Pattern
                 word = text[k + 1:j + 1]
                 if _CAMEL_OR_CAPS.match(word) and word not in L.ISO_CODES and word not in L.ISO_ALIASES:
                     tail = text[e:e + 12]
-                    if not re.match(r"[\s\u00a0]*(?:%|pour|per|[€$£¥]|[kKM]\b|milli|billi|thousand)", tail):
+                    if not model_tail.match(tail):
                         continue
-        _extend_scale(text, num, scale_rx, scales)
+        _extend_scale(text, num, scale_rx, scales, abbr_rx, LI.SCALE_ABBR.get(lang))
         out.append(num)
     return out
 
 
-def _extend_scale(text: str, num: Num, scale_rx: re.Pattern, scales: dict) -> None:
+def _extend_scale(text: str, num: Num, scale_rx: re.Pattern, scales: dict, abbr_rx: re.Pattern | None = None,
+                  abbr_table: dict | None = None) -> None:
     """Absorb a following scale word or abbreviation: "3 millions", "1,5 Md", "10k", "5M"."""
     e = num.end
     m = scale_rx.match(text, e)
@@ -331,6 +375,14 @@ def _extend_scale(text: str, num: Num, scale_rx: re.Pattern, scales: dict) -> No
             num.glued_unit = None
             num.integer = float(num.value).is_integer()
             return
+    m = abbr_rx.match(text, e) if abbr_rx is not None and abbr_table else None
+    if m:
+        num.value = nice(num.value * abbr_table[m.group("a")])
+        num.scale = abbr_table[m.group("a")]
+        num.end = m.end()
+        num.glued_unit = None
+        num.integer = float(num.value).is_integer()
+        return
     m = _ABBR_AFTER.match(text, e)
     if m:
         mult = L.SCALE_ABBR[(m.group("a") or m.group("d")).lower()]
@@ -732,10 +784,17 @@ def number_atoms(text: str, lang: str = "fr", protect: list[tuple[int, int]] | N
     """All numbers, including lone articles ("un") and numbers glued to units ("180ml")."""
     english = lang == "en"
     spans = _Spans(protect if protect is not None else protected_spans(text))
-    sl = "en" if english else ("fr" if lang == "fr" else "xx")
-    atoms = _word_atoms(text, lang, spans) if lang in ("fr", "en") else []
+    sl = "en" if english else ("fr" if lang == "fr" else lang if lang in LI.INTL_LANGS else "xx")
+    if lang in ("fr", "en"):
+        atoms = _word_atoms(text, lang, spans)
+    elif lang in LI.INTL_LANGS:
+        from .words_intl import word_atoms  # (imports this module)
+
+        atoms = word_atoms(text, lang, spans)
+    else:
+        atoms = []
     if _ANY_DIGIT.search(text):
-        atoms += _digit_atoms(text, english, spans, _SCALE_AFTER[sl], _SCALE_TABLES[sl])
+        atoms += _digit_atoms(text, english, spans, _SCALE_AFTER[sl], _SCALE_TABLES[sl], lang)
     atoms.sort(key=lambda a: (a.start, -a.end))
     # drop atoms inside others (a digit atom swallowing a scale word vs. a word atom)
     kept: list[Num] = []
@@ -775,6 +834,10 @@ def parse_number_words(s: str, lang: str = "fr") -> float | None:
     s = s.strip()
     if not s:
         return None
+    if lang in LI.INTL_LANGS:
+        from .words_intl import parse_words
+
+        return parse_words(s, lang)
     wlang = "en" if lang == "en" else "fr"
     toks = _tokens(s, 0, len(s))
     if not toks:

@@ -9,16 +9,20 @@ points") are numbers with a unit ("an", "jour", "year", "point"), never counts. 
 ("dépasse 40 milliards", "franchit la barre des 1 000", "topped $1bn") make lower bounds. A past
 participle right after a figure ("contre 1 200 annoncées", "400 millions prévus") is not a counted
 noun: the figure stays bare and may take the unit of the figure it is compared with.
+Spanish, German, Italian and Portuguese use the same rules with their own words (qualifiers,
+percent words, links such as "de"/"di", counted nouns, vague amounts: see ``_IntlLang``).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Mention, Value
 from . import lexicon as L
+from . import lexicon_intl as LI
 from .lexicon import fold
-from .money import CurrencyHit, abbreviation_after, currency_after, currency_before
+from .money import CurrencyHit, abbreviation_after, currency_after, currency_before, names
 from .numbers import Num, _Spans, nice, number_atoms
 
 __all__ = ["find_quantities", "Quantity"]
@@ -127,6 +131,8 @@ def lemma(word: str, lang: str) -> str:
     w = word.lower()
     if len(w) < 3 or not w.isalpha():
         return w
+    if lang in LI.INTL_LANGS:
+        return _lemma_intl(w, lang)
     if lang == "en":
         if w in _EN_IRREGULAR:
             return _EN_IRREGULAR[w]
@@ -149,6 +155,33 @@ def lemma(word: str, lang: str) -> str:
     if f.endswith(("ois", "ais", "uis")) and len(f) > 4 and not capital and f not in _FR_INVARIANT_IS:
         return w[:-1]
     if w.endswith(("s", "x")) and not w.endswith(("ous", "is")):
+        return w[:-1]
+    return w
+
+
+def _lemma_intl(w: str, lang: str) -> str:
+    """Singular of a Spanish or Portuguese plural noun ("trabajadores" -> "trabajador", "milhões" ->
+    "milhão", "hospitais" -> "hospital"); Italian and German nouns are kept as written (lower-case)."""
+    f = fold(w)
+    if lang == "es":
+        if f.endswith(("is", "us")) or not f.endswith("s"):
+            return w
+        if f.endswith("ces"):
+            return w[:-3] + "z"
+        if f.endswith(("eses", "ises")):
+            return w[:-2]  # "meses" -> "mes", "países" -> "país"
+        if f.endswith("es") and len(f) > 4 and f[-3] in "rlndy":
+            return w[:-2]
+        return w[:-1]
+    if lang == "pt":
+        if not f.endswith("s") or f.endswith(("us", "is")) and not f.endswith(("ais", "eis", "ois")):
+            return w
+        for plural, singular in (("ões", "ão"), ("ães", "ão"), ("ãos", "ão"), ("ais", "al"), ("éis", "el"),
+                                 ("eis", "el"), ("óis", "ol"), ("ns", "m")):
+            if w.endswith(plural):
+                return w[: -len(plural)] + singular
+        if f.endswith(("res", "zes", "ses")) and len(f) > 4:
+            return w[:-2]
         return w[:-1]
     return w
 
@@ -361,14 +394,14 @@ _CHANGE_VERB = re.compile(
 )
 
 
-def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
+def _merge_ranges(text: str, qs: list[Quantity], lang: str = "fr") -> list[Quantity]:
     out: list[Quantity] = []
     i = 0
     while i < len(qs):
         a = qs[i]
         if i + 1 < len(qs):
             b = qs[i + 1]
-            r = _try_range(text, a, b)
+            r = _try_range(text, a, b, lang)
             if r is not None:
                 out.append(r)
                 i += 2
@@ -378,7 +411,13 @@ def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
     return out
 
 
-def _try_range(text: str, a: Quantity, b: Quantity) -> Quantity | None:
+def _try_range(text: str, a: Quantity, b: Quantity, lang: str = "fr") -> Quantity | None:
+    P = _intl(lang)
+    if P is not None and b.qualifier == "upper_bound" and b.num is not None and a.end <= b.num.start:
+        if P.gap_to.fullmatch(text[a.end:b.num.start]) and a.qualifier == "exact":
+            # "desde 10 hasta 12", "de 10 até 12": the "to" word is not an upper bound of 12
+            b = Quantity(b.kind, b.num.start, b.end, b.x, currency=b.currency, unit=b.unit, num=b.num,
+                         bare=b.bare, scale=b.scale)
     if a.qualifier != "exact" or b.qualifier != "exact" or a.x is None or b.x is None:
         return None
     if b.start - a.end > 20:
@@ -387,15 +426,19 @@ def _try_range(text: str, a: Quantity, b: Quantity) -> Quantity | None:
         return None
     gap = text[a.end:b.start]
     start = a.start
-    if _GAP_AND.fullmatch(gap):
-        p = _RANGE_BETWEEN.search(text, max(0, a.start - 10), a.start)
+    between, gap_and, from_, gap_to, gap_dash, change = (
+        (P.range_between, P.gap_and, P.range_from, P.gap_to, P.gap_dash, P.change_verb) if P else
+        (_RANGE_BETWEEN, _GAP_AND, _RANGE_FROM, _GAP_TO, _GAP_DASH, _CHANGE_VERB)
+    )
+    if gap_and.fullmatch(gap):
+        p = between.search(text, max(0, a.start - 10), a.start)
         if not p:
             return None
         start = p.start()
-    elif _GAP_TO.fullmatch(gap) or _GAP_DASH.fullmatch(gap):
-        p = _RANGE_FROM.search(text, max(0, a.start - 6), a.start)
+    elif gap_to.fullmatch(gap) or gap_dash.fullmatch(gap):
+        p = from_.search(text, max(0, a.start - (8 if P else 6)), a.start)
         if p:
-            if _CHANGE_VERB.search(text, max(0, p.start() - 60), p.start()):
+            if change.search(text, max(0, p.start() - 60), p.start()):
                 return None  # "est passé de 10 à 12 %": a change, not a range
             start = p.start()
         elif not a.bare:
@@ -432,7 +475,7 @@ def _elided_figure(q: Quantity) -> bool:
     return a.scale_word or a.scale > 1 or a.subtype == "decimal" or a.grouped
 
 
-def _inherit_units(text: str, qs: list[Quantity]) -> None:
+def _inherit_units(text: str, qs: list[Quantity], lang: str = "fr") -> None:
     """Give a bare figure the currency or unit of the previous money/count/percent mention.
 
     The figure must follow a comparison or coordination word ("contre", "versus", "up from",
@@ -441,13 +484,15 @@ def _inherit_units(text: str, qs: list[Quantity]) -> None:
     factor of 10 of each other; otherwise it is left alone.
     """
     anchor: Quantity | None = None
+    P = _intl(lang)
+    elided = P.elided_link if P else _ELIDED_LINK
     for q in qs:
         if q.kind in ("money", "count", "percent"):
             anchor = q
             continue
         if anchor is None or not _elided_figure(q):
             continue
-        link = _ELIDED_LINK.search(text, max(anchor.end, q.start - 30), q.start)
+        link = elided.search(text, max(anchor.end, q.start - 30), q.start)
         if not link or link.start() - anchor.end > _ELIDED_MAX_GAP:
             continue
         if _SENTENCE_BREAK.search(text, anchor.end, link.start()):
@@ -485,8 +530,10 @@ def find_quantities(
         if q is not None:
             qs.append(q)
     qs.sort(key=lambda q: q.start)
-    qs = _merge_ranges(text, qs)
-    _inherit_units(text, qs)
+    qs = _merge_ranges(text, qs, lang)
+    _inherit_units(text, qs, lang)
+    if lang in LI.INTL_LANGS:
+        return qs + [v for v in _vague_intl(text, lang) if not (blocked and block.overlaps(v.start, v.end))]
     low = text.lower()
     if lang not in ("fr", "en") or not any(k in low for k in _VAGUE_GATE):
         return qs
@@ -508,7 +555,7 @@ def _quantity(text: str, a: Num, lang: str) -> Quantity | None:
             q.scale = 1e6
             q.end = e = e + 1
         else:
-            ab = abbreviation_after(text, e) if a.scale == 1 else None
+            ab = abbreviation_after(text, e, lang) if a.scale == 1 else None
             if ab:
                 q.x = x = x * ab[1]
                 q.scale = ab[1]
@@ -524,7 +571,8 @@ def _quantity(text: str, a: Num, lang: str) -> Quantity | None:
     if q.kind != "money":
         if a.article:
             return None  # "un", "une", "one" alone are articles
-        pm = _PERCENT.match(text, e)
+        P = _intl(lang)
+        pm = (P.percent if P else _PERCENT).match(text, e)
         if pm and not a.glued_unit:
             q.kind = "percent"
             q.unit = "pp" if pm.group("pp") else "%"
@@ -534,14 +582,19 @@ def _quantity(text: str, a: Num, lang: str) -> Quantity | None:
         elif a.subtype == "fraction" and abs(a.value) < 1:
             q.bare = True  # "deux tiers des Français": a share, not a count
         else:
-            noun = _noun_after(text, e, a.scale_word or abs(a.value) >= 1e6, lang, plural=abs(a.value) >= 2)
+            if P is not None:
+                noun = _noun_after_intl(text, e, a.scale_word or abs(a.value) >= 1e6, lang, plural=abs(a.value) >= 2)
+            else:
+                noun = _noun_after(text, e, a.scale_word or abs(a.value) >= 1e6, lang, plural=abs(a.value) >= 2)
             age = _AGE_AFTER.match(text, e) if lang == "en" else None
             if age:
                 q.unit, q.end = "year", age.end()  # "a 23-year-old", "23 years old"
                 e = q.end
             elif noun is not None:
                 word = fold(text[e:noun[0]].split()[-1]).strip(".")
-                if word in DURATION_WORDS or word in POINT_WORDS:
+                if P is not None and (word in P.durations or word in P.points):
+                    q.unit = P.durations.get(word) or "point"  # a number with a unit
+                elif P is None and (word in DURATION_WORDS or word in POINT_WORDS):
                     q.unit = DURATION_WORDS.get(word) or POINT_WORDS[word]  # a number with a unit
                 else:
                     q.kind, q.unit = "count", noun[1]
@@ -550,18 +603,226 @@ def _quantity(text: str, a: Num, lang: str) -> Quantity | None:
             else:
                 q.bare = True
     # --- qualifiers
-    qb = _QBEFORE.search(text, max(0, q.start - 48), q.start)
+    P = _intl(lang)
+    qb = (P.qbefore if P else _QBEFORE).search(text, max(0, q.start - 48), q.start)
     if qb and not (a.year_like and q.bare):
-        spec = L.QUALIFIERS_BEFORE.get(_qualifier_key(qb.group("q")))
+        key = _qualifier_key(qb.group("q"))
+        spec = (P.qbefore_table if P else L.QUALIFIERS_BEFORE).get(key)
+        if P is not None and spec is not None and key.startswith(LI.UP_TO_AFTER_CHANGE[lang] or ("\0",)):
+            clause = re.split(r"[.;:!?]", text[max(0, qb.start() - 60):qb.start()])[-1]
+            if P.change_any.search(clause):
+                spec = None  # "bajó hasta el 11,7 %": where it got to, not an upper bound
         if spec is not None:
             _apply_qualifier(q, spec)
             q.start = qb.start()
             q.bare = False if q.kind != "number" else q.bare
     if q.qualifier == "exact":
-        qa = _QAFTER.match(text, q.end)
+        qa = (P.qafter if P else _QAFTER).match(text, q.end)
         if qa:
-            spec = L.QUALIFIERS_AFTER.get(_qualifier_key(qa.group("q")))
+            spec = (P.qafter_table if P else L.QUALIFIERS_AFTER).get(_qualifier_key(qa.group("q")))
             if spec is not None:
                 _apply_qualifier(q, spec)
                 q.end = qa.end()
     return q
+
+
+# ---------------------------------------------------------------------------------------------
+# Spanish, German, Italian, Portuguese: the same rules with each language's words.
+@dataclass(frozen=True, slots=True)
+class _IntlLang:
+    """Compiled word patterns of one language (tables in :mod:`claims.recognize.lexicon_intl`)."""
+
+    qbefore: re.Pattern
+    qbefore_table: dict
+    qafter: re.Pattern
+    qafter_table: dict
+    percent: re.Pattern
+    links: frozenset  # "de", "di", "d'": between a figure and its noun or currency
+    not_nouns: frozenset
+    adjectives: frozenset
+    adverbs: tuple
+    durations: dict
+    points: frozenset
+    vague: re.Pattern
+    range_between: re.Pattern
+    gap_and: re.Pattern
+    range_from: re.Pattern
+    gap_to: re.Pattern
+    gap_dash: re.Pattern
+    change_verb: re.Pattern
+    change_any: re.Pattern  # a verb of change anywhere
+    elided_link: re.Pattern
+
+
+def _words_rx(words: list[str]) -> str:
+    return "|".join(L.loose(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+
+
+def _build_intl(lg: str) -> _IntlLang:
+    qb, qa = LI.QUALIFIERS_BEFORE[lg], LI.QUALIFIERS_AFTER[lg]
+    pw = ["%"] + LI.PERCENT_WORDS[lg]
+    percent = re.compile(
+        _SP + r"*(?:(?P<pp>" + L.alternation(LI.PERCENT_POINT_WORDS[lg]) + r")|(?P<p>%|"
+        + L.alternation([w for w in pw if w != "%"]) + r"))(?(pp)(?![\w])|(?:(?<=%)|(?![\w])))",
+        re.IGNORECASE,
+    )
+    links = [w for w in LI.COLLECTIVE_LINKS[lg] if w]
+    link_rx = "|".join(L.loose(w) + ("" if w.endswith("'") else _SP + "+") for w in links)
+    link_rx = f"(?:{link_rx})" if link_rx else ""
+    colls = LI.COLLECTIVES[lg]
+    big = [k for k, v in colls.items() if v >= 1e3]
+    vague = re.compile(
+        rf"(?<![\w])(?<!\d{_SP})(?:"
+        rf"(?P<few>{_words_rx(LI.VAGUE_FEW[lg])}){_SP}+(?P<c>{L.alternation({**colls, **LI.COLLECTIVES_AFTER_FEW[lg]})})"
+        rf"|(?:(?P<many>{_words_rx(LI.VAGUE_MANY[lg])}){_SP}+)?(?P<c3>{L.alternation(colls)})"
+        rf"|(?P<one>{_words_rx(LI.VAGUE_ONE[lg])}){_SP}+(?P<c1>{L.alternation(LI.COLLECTIVES_ONE[lg])})"
+        rf")(?:{_SP}+{link_rx}(?P<c2>{L.alternation(big)}))?(?![\w])",
+        re.IGNORECASE,
+    )
+    b_words, and_words = LI.RANGE_BETWEEN[lg]
+    f_words, to_words = LI.RANGE_FROM[lg]
+    not_nouns = (
+        set(L.COUNT_STOPWORDS) | LI.COUNT_STOPWORDS[lg] | set(LI.MONTHS[lg]) | set(LI.MONTH_ABBR[lg])
+        | set(LI.WEEKDAYS[lg]) | set(LI.NUMBER_WORDS.get(lg, [])) | set(LI.SCALE_WORDS[lg])
+        | {w for p in LI.PERCENT_WORDS[lg] for w in p.split()} | {"%"}
+    )
+    return _IntlLang(
+        qbefore=re.compile(r"(?:(?<![\w'’])|(?<=~))(?P<q>" + L.alternation(qb) + r")(?:" + _SP + r"*|(?<=['’~]))\Z",
+                           re.IGNORECASE),
+        qbefore_table=qb,
+        qafter=re.compile(r",?" + _SP + r"*(?P<q>" + L.alternation(qa) + r")(?![\w])", re.IGNORECASE),
+        qafter_table=qa,
+        percent=percent,
+        links=frozenset(links),
+        not_nouns=frozenset(not_nouns),
+        adjectives=frozenset(LI.PRENOMINAL_ADJECTIVES[lg]),
+        adverbs=LI.ADVERB_SUFFIXES[lg],
+        durations=LI.DURATION_WORDS[lg],
+        points=frozenset(LI.POINT_WORDS[lg]),
+        vague=vague,
+        range_between=re.compile(rf"(?<![\w])(?P<p>{_words_rx(b_words)}){_SP}+\Z", re.IGNORECASE),
+        gap_and=re.compile(rf"{_SP}*(?:{_words_rx(and_words)}){_SP}*\Z", re.IGNORECASE),
+        range_from=re.compile(rf"(?<![\w])(?P<p>{_words_rx(f_words)}){_SP}*\Z", re.IGNORECASE),
+        gap_to=re.compile(rf"{_SP}+(?:{_words_rx(to_words)}){_SP}+\Z", re.IGNORECASE),
+        gap_dash=re.compile(rf"(?:{_SP}*[-–—]{_SP}*)\Z"),
+        change_verb=re.compile(
+            r"(?<![\w])(?:" + "|".join(LI.CHANGE_STEMS[lg]) + r")\w*(?:" + _SP + r"+[\w'’]+){0,4}" + _SP + r"*\Z",
+            re.IGNORECASE,
+        ),
+        change_any=re.compile(r"(?<![\w])(?:" + "|".join(LI.CHANGE_STEMS[lg]) + r")\w*", re.IGNORECASE),
+        elided_link=re.compile(rf"(?<![\w])(?:{_words_rx(LI.ELIDED_LINKS[lg])}){_SP}*,?{_SP}*\Z", re.IGNORECASE),
+    )
+
+
+@lru_cache(maxsize=None)
+def _intl(lang: str) -> _IntlLang | None:
+    """The compiled patterns of `lang` if it is Spanish, German, Italian or Portuguese (built on first use)."""
+    return _build_intl(lang) if lang in LI.INTL_LANGS else None
+
+
+def _plural_intl(w: str, lang: str) -> bool:
+    """A plural-looking noun: "-s" in Spanish and Portuguese, "-i"/"-e" (or invariant) in Italian;
+    German plurals have no single mark, so any noun passes."""
+    f = fold(w)
+    if f in _UNIT_WORDS or len(f) <= 2 or lang == "de":
+        return True
+    if lang == "it":
+        return not f.endswith(("o", "a")) or w[-1] in "àèéìòù"
+    return f.endswith(("s", "x", "z"))
+
+
+def _noun_after_intl(text: str, pos: int, allow_de: bool, lang: str, plural: bool = False,
+                     require_de: bool = False) -> tuple[int, str] | None:
+    """The counted noun after a figure: "500 empleados", "3 millones de personas", "500 Mitarbeiter",
+    "2 milioni di abitanti". German nouns are capitalised, the others are not."""
+    P = _intl(lang)
+    m = _WORD.match(text, pos)
+    if not m:
+        return None
+    w = m.group("w")
+    fw = fold(w)
+    used_de = False
+    if fw in P.links:
+        if not allow_de:
+            return None
+        used_de = True
+        m2 = _GLUED_D.match(text, m.end()) if fw.endswith("'") else _WORD.match(text, m.end())
+        if not m2:
+            return None
+        m = m2
+        w = m.group("w")
+        fw = fold(w)
+    elif require_de and P.links:
+        return None
+    if fw in P.adjectives:
+        m2 = _WORD.match(text, m.end())
+        if not m2:
+            return None
+        m = m2
+        w = m.group("w")
+        fw = fold(w)
+    if len(fw) < 2:
+        if fw not in _ONE_LETTER_UNITS or used_de or text[m.end():m.end() + 1] in ("'", "’"):
+            return None
+    elif fw in P.not_nouns or fw in names(lang):
+        return None
+    if fw.endswith(P.adverbs) and not used_de:
+        return None  # "500 aproximadamente", "500 insgesamt"
+    if _ELIDED_ARTICLE.match(fw):
+        return None  # "nel 2023 l'utile": an article opens another noun phrase
+    if w.isupper() and len(w) > 1 and not used_de:
+        return None
+    if lang == "de":
+        if not w[0].isupper() and fw not in _UNIT_WORDS:
+            return None  # "2019 investierte Microsoft": German nouns are capitalised
+    elif w[0].isupper() and not used_de and not (w.endswith("s") and w[1:].islower()):
+        return None  # "en 2019 Microsoft": a name, not a counted noun
+    if plural and not used_de and not _plural_intl(w, lang):
+        return None
+    return m.end(), _UNIT_NORMAL.get(fw, lemma(w, lang))
+
+
+_ELIDED_ARTICLE = re.compile(r"(?:l|un|dell|all|nell|sull|dall|quell|quest|c|s|n|t|m)'")
+
+
+def _vague_intl(text: str, lang: str) -> list[Quantity]:
+    """Vague amounts, as in French: "varios miles de millones de dólares", "mehrere Milliarden Euro",
+    "centinaia di dipendenti", "uma dezena de empresas"."""
+    P = _intl(lang)
+    colls = {**LI.COLLECTIVES[lang], **LI.COLLECTIVES_AFTER_FEW[lang], **LI.COLLECTIVES_ONE[lang]}
+    out: list[Quantity] = []
+    for m in P.vague.finditer(text):
+        gd = m.groupdict()
+        key = lambda g: " ".join(fold(g).split())  # noqa: E731
+        s2 = gd.get("c2")
+        s = colls.get(key(s2), 1.0) if s2 else 1.0
+        bare = False
+        if gd.get("one"):
+            x = colls[key(gd["c1"])] * s
+            q = Quantity("number", m.start(), m.end(), x, "approximate", 0.8 * x, 1.2 * x, scale=s)
+        else:
+            cw = gd.get("c") or gd.get("c3")
+            c = colls.get(key(cw))
+            if c is None:
+                continue
+            if gd.get("few"):
+                lo, hi = 2 * c * s, (10 if c * s < 1e6 else 1000) * c * s
+            else:
+                bare = not gd.get("many")
+                lo, hi = 2 * c * s, (10 if c < 1000 else 1000) * c * s
+            q = Quantity("number", m.start(), m.end(), None, "vague", lo, hi, True, False, scale=c * s)
+        cur = currency_after(text, m.end(), True, lang)
+        if cur is not None and cur.scale == 1.0:
+            q.kind, q.currency, q.end = "money", cur.currency, cur.end
+            for attr in ("x", "low", "high"):
+                v = getattr(q, attr)
+                if v is not None:
+                    setattr(q, attr, v * cur.factor)
+        else:
+            noun = _noun_after_intl(text, m.end(), True, lang, require_de=True)
+            if noun is not None:
+                q.kind, q.end, q.unit = "count", noun[0], noun[1]
+            elif bare or _LETTER_NEXT.match(text, m.end()) and gd.get("one"):
+                continue  # "los miles de manifestantes..." needs its noun; "una decena" alone is fine
+        out.append(q)
+    return out
