@@ -710,6 +710,8 @@ def _line_reason(line: _Line) -> str | None:
         return "comment_form"
     if (ntok <= 40 and PAYWALL_START_RE.match(n) and _PRICE.search(n)) or (ntok <= 18 and PAYWALL_NOTICE_RE.search(n)):
         return "paywall"
+    if ntok <= 14 and SMALL_PRICE_RE.search(text) and PAYWALL_TERMS_RE.search(n) and READER_CUE_RE.search(n):
+        return "paywall"  # "Only $1 for 4 weeks", "Then $75 per month", "Contribute £1"
     if n in NEWSLETTER_EXACT or (ntok <= 40 and NEWSLETTER_RE.search(n)) or (ntok <= 20 and NEWSLETTER_HEAD_RE.match(n)):
         return "newsletter"
     if ntok <= 8 and SIGN_UP_SHORT_RE.match(n) and not _ends_sentence(text):
@@ -742,6 +744,17 @@ def _line_reason(line: _Line) -> str | None:
     return None
 
 
+SMALL_PRICE_RE = re.compile(r"(?:[$€£]\s?\d{1,3}(?:[.,]\d{1,2})?(?![\d.,]*\s*(?:bn|billion|million|milliards?|millions?|m\b|k\b))"
+                            r"|\b\d{1,3}(?:[.,]\d{1,2})?\s?(?:€|\$|£|euros?\b|dollars?\b))", re.I)
+# Words that address the reader (an offer), not prose that reports on prices.
+READER_CUE_RE = re.compile(r"\b(?:only|then|try|join|subscribe|sign|you|your|contribute|donate|vous|votre|abonnez|essayez|seulement|puis|rejoignez|soutenez)\b", re.I)
+# A small price with subscription or donation terms, whatever word opens the line.
+PAYWALL_TERMS_RE = re.compile(
+    r"\b(?:per|a|par|por|al|pro)\s+(?:month|year|week|mois|an|année|semaine|mes|año|Monat|Jahr|mese|anno)\b|/\s*(?:month|mo|year|yr|mois|an)\b"
+    r"|\bfor\s+\d+\s+(?:weeks?|months?)\b|\bpendant\s+\d+\s+(?:semaines?|mois)\b|\b(?:trial|essai|unlimited access|accès illimité|full access)\b"
+    r"|\b(?:contribute|donate|donation|support us|faites un don|soutenez)\b",
+    re.I,
+)
 _END_MARKERS = {"comment_form", "share", "tags", "newsletter", "back_to_top", "paywall"}
 _WIDGET_REASONS = {"social", "share_counter", "cookie_banner", "share"}
 

@@ -28,6 +28,7 @@ from . import kinds as K
 from .model import Claim, Document, Finding, Group, TimeRef, Value
 
 FULL_PAIRS_MAX = 40  # groups up to this size list every pair individually
+MAX_NEIGHBOURS = 12  # in larger groups, each distinct claim is compared with this many neighbours
 REL_TOL = 0.02  # values within 2% agree ("within rounding")
 
 _KIND_TOPIC = {
@@ -121,7 +122,10 @@ def _same(a: Value, b: Value) -> bool:
     if a.qualifier != b.qualifier:
         return False
     if a.amount is not None and b.amount is not None:
-        return abs(a.amount - b.amount) <= REL_TOL * max(abs(a.amount), abs(b.amount), 1e-12)
+        # within rounding: half a unit of the last digit of the less precise figure
+        # ("4,2 milliards" = 4,15..4,25; so 4,12 differs), or 0.5% when the precision is unknown
+        tol = max(a.precision or 0.0, b.precision or 0.0) or 0.005 * max(abs(a.amount), abs(b.amount))
+        return abs(a.amount - b.amount) <= tol * (1 + 1e-9)
     return a.low == b.low and a.high == b.high
 
 
@@ -170,6 +174,12 @@ def compare_values(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Dec
         d = _compare_stock(a, b, pub)
     else:
         d = _compare_flow(a, b, pub)
+    if d[0] == "conflict" and a.document == b.document and a.sentence == b.sentence:
+        return ("scope_difference", 0.6, d[2].rstrip(".") + "; the two figures stand side by side in one sentence, so they "
+                "measure different things.", d[3])
+    if d[0] == "conflict" and a.attribution and b.attribution and _norm(a.attribution) != _norm(b.attribution):
+        return ("scope_difference", 0.5, d[2].rstrip(".") + f"; the figures come from different sources ({a.attribution} / "
+                f"{b.attribution}): a disputed figure, not one source contradicting another.", d[3])
     if d[0] == "conflict" and (a.hedged or b.hedged):
         which = "both claims are" if a.hedged and b.hedged else "one claim is"
         return ("scope_difference", 0.5, d[2].rstrip(".") + f"; but {which} hedged or prospective (reported, conditional, talks, plans), "
@@ -390,6 +400,11 @@ def _signature(c: Claim, kind: str, with_text: bool) -> tuple:
     return sig + ((c.text,) if with_text else ())
 
 
+def _sort_time(c: Claim) -> dt.date:
+    t = _time_interval(c.time)
+    return t[0] if t else dt.date.min
+
+
 def group_claims(claims: Sequence[Claim]) -> dict[tuple, list[Claim]]:
     buckets: dict[tuple, list[Claim]] = defaultdict(list)
     partial: list[tuple[tuple, Claim]] = []
@@ -570,6 +585,9 @@ def crosscheck(
             for c in members:
                 classes[_signature(c, kind, with_text)].append(c)
             reps = list(classes.values())
+            # compare distinct claims with each other, but in very large groups only with their
+            # MAX_NEIGHBOURS nearest (by time, then value): cost stays linear in the group size
+            reps.sort(key=lambda cl: (_sort_time(cl[0]), (cl[0].value.amount or cl[0].value.low or 0) if cl[0].value else 0))
             for i, ci in enumerate(reps):
                 if len(ci) > 1:
                     n = len(ci) * (len(ci) - 1) // 2
@@ -577,7 +595,7 @@ def crosscheck(
                     compared += 1
                     findings.append(Finding(a=ci[0].id, b=ci[1].id, verdict=verdict, confidence=round(conf, 3),
                                             explanation=expl + f" (stands for {n} pairs of identical claims)", method=method, covers=n))
-                for cj in reps[i + 1 :]:
+                for cj in reps[i + 1 : i + 1 + MAX_NEIGHBOURS] if len(reps) > FULL_PAIRS_MAX else reps[i + 1 :]:
                     verdict, conf, expl, method = decide(ci[0], cj[0])
                     compared += 1
                     findings.append(Finding(a=ci[0].id, b=cj[0].id, verdict=verdict, confidence=round(conf, 3), explanation=expl,

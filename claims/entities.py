@@ -90,6 +90,7 @@ def _alias_regex(extra_path: Optional[str] = None) -> tuple[re.Pattern, dict[str
 
 
 def clean_name(text: str) -> str:
+    text = re.sub(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]", "", text)  # invisible marks
     name = re.split(r"\n|:\s|\s[-–—|]\s", text.strip())[0]
     name = _ELISION.sub("", name)
     name = _LEADING_ART.sub("", name)

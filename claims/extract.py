@@ -139,6 +139,30 @@ def _earlier_cue(text: str, sent: Sentence, anchor: tuple[int, int], values: lis
     return None
 
 
+_MANTISSA = re.compile(r"\d[\d\s\u00a0\u202f.,']*")
+
+
+def _precision(mention_text: str, amount: Optional[float]) -> Optional[float]:
+    """Half a unit of the last digit as written: "4,2 milliards" -> 5e7, "13 milliards" -> 5e8."""
+    if amount is None:
+        return None
+    m = _MANTISSA.search(mention_text)
+    if not m:
+        return None
+    raw = re.sub(r"[\s\u00a0\u202f']", "", m.group(0)).rstrip(".,")
+    dec = re.search(r"[.,](\d{1,2})$", raw)  # a decimal part (1-2 digits after the last separator)
+    decimals = len(dec.group(1)) if dec else 0
+    digits = re.sub(r"[.,]", "", raw)
+    try:
+        value = float(digits) / (10 ** decimals)
+    except ValueError:
+        return None
+    if value == 0:
+        return None
+    scale = abs(amount) / value
+    return 0.5 * scale * 10 ** (-decimals)
+
+
 def _nearest_in(table: dict, text: str, start: int, end: int, sent: Sentence, window: int = 60) -> Optional[str]:
     """The kind whose cue is nearest to [start, end) in the sentence (within `window` chars)."""
     best: tuple[int, str] | None = None
@@ -325,9 +349,14 @@ def _pick_time(anchor_s: int, anchor_e: int, dates: list[Mention], sent: Sentenc
 
 def _hedging(text: str, sent: Sentence, clause: tuple[int, int], conditional: list[tuple[int, int]], anchor_s: int) -> tuple[bool, Optional[str]]:
     attribution = None
-    m = K.ATTRIBUTION_RE.search(text, sent.start, sent.end)
-    if m:
-        attribution = m.group("who").strip()
+    # the source nearest to the figure: "according to X" / "selon X" or "X said N" / "N, X said"
+    best = None
+    for m in list(K.ATTRIBUTION_RE.finditer(text, sent.start, sent.end)) + list(K.SAYS_RE.finditer(text, sent.start, sent.end)):
+        d = abs(m.start() - anchor_s)
+        if best is None or d < best[0]:
+            best = (d, m.group("who").strip())
+    if best:
+        attribution = best[1]
     clause_text = text[clause[0] : clause[1]]
     modal = bool(re.search(r"(?<![\w-])(?:aurait|auraient|pourrait|pourraient|serait|seraient|semble|semblent|could|might|may|reportedly|allegedly|rumou?red)(?![\w-])", clause_text, re.I))
     cond = any(clause[0] <= s < clause[1] for s, _ in conditional)
@@ -404,6 +433,8 @@ def extract_claims(
                 cue = None
             if v.kind == "money":
                 kind = cue if cue and cue != "casualties" else "quantity"
+                if K.PER_UNIT_AFTER.search(text[v.end : min(sent.end, v.end + 20)]):
+                    kind = "unit_price"  # "$56 a share": a price, not a total
             elif v.kind == "percent":
                 kind = _percent_measure(text, v.start, v.end, sent)
                 if kind == "percentage" and cue in {"investment", "acquisition"}:
@@ -468,6 +499,8 @@ def extract_claims(
         if time is not None and time.relative and _NOW.fullmatch(time.text.strip()):
             time = time.model_copy(update={"relation": "at"})  # "désormais", "now": a current figure, not a period
         claim_value: Optional[Value] = d["mention"].value if d["mention"] is not None else None
+        if claim_value is not None and claim_value.precision is None:
+            claim_value = claim_value.model_copy(update={"precision": _precision(d["mention"].text, claim_value.amount)})
         if time is None and claim_value is not None:
             for c in claims:  # a repeated figure inherits the time of its first mention
                 if c.kind == kind and c.time is not None and _same_value(c.value, claim_value):

@@ -12,7 +12,20 @@ import re
 # measured at a point in time.
 FLOW_KINDS = {"investment", "funding", "revenue", "acquisition", "profit", "loss"}
 STOCK_KINDS = {"valuation", "count", "casualties", "percentage", "quantity", "market_share", "unemployment_rate",
-               "inflation", "interest_rate", "margin", "vote_share", "turnout", "stake", "budget", "job_cuts", "headcount", "seats", "fine"}
+               "inflation", "interest_rate", "margin", "vote_share", "turnout", "stake", "budget", "job_cuts", "headcount", "seats", "fine",
+               "aid", "unit_price"}
+# A money figure per share, per unit or per barrel is a price, never comparable with a total.
+PER_UNIT_AFTER = re.compile(
+    r"^\s*(?:(?:a|per|each|by|la|le|l['’]|par|por|pro|per|cada)\s+)?(?:share|action|unit|unité|barrel|baril|barril|tonne|ton|kilo|kg|litre|liter|mwh|kwh|head|tête|acción|Aktie|azione|ação)s?\b"
+    r"|^\s*/\s*(?:share|action|unit|mwh|kwh|t|kg|l|bbl)\b|^\s*(?:apiece|each)\b",
+    re.I,
+)
+# Who gives a figure: "X said N", "N, X said", "selon X", "X a indiqué".
+SAYS_RE = re.compile(
+    r"(?P<who>(?:the\s+|la\s+|le\s+|les\s+|l['’])?[A-ZÉ][\w'’-]*(?:\s+[A-ZÉ]?[\w'’-]+){0,3}?)\s+"
+    r"(?:said|says|claimed|claims|counted|estimated|estimates|reported|put the (?:figure|number|toll)|a déclaré|a indiqué|a affirmé|a annoncé|"
+    r"affirme|estime|revendique|a compté|dénombre|recense|selon qui)\b",
+)
 # Words naming an authority (the one who fines, rules or investigates, not the one fined).
 AUTHORITY_RE = re.compile(
     r"(?:commission|tribunal|cour\b|court|justice|autorité|authority|régulateur|regulator|gendarme|ministère|ministry|"
@@ -65,13 +78,17 @@ VALUE_CUES: dict[str, re.Pattern] = {
         r"budgets?", r"enveloppes?", r"crédits", r"dotations?", r"fonds (?:de|pour)", r"plan d['’]investissement", r"earmarked", r"allocat\w+",
         r"presupuesto", r"Haushalt\w*", r"stanziament\w+",
     ]),
+    "aid": _rx([
+        r"aides?", r"aid", r"package", r"pledge[sd]?", r"assistance", r"plan d['’]aide", r"plan de soutien", r"soutien financier",
+        r"ayuda", r"Hilfe\w*", r"Hilfspaket", r"aiuti", r"ajuda",
+    ]),
     "fine": _rx([
         r"amendes?", r"pénalités?", r"sanctions? financières?", r"condamnée? à (?:payer|verser)", r"astreinte", r"fined?", r"fines", r"penalt(?:y|ies)",
         r"multas?", r"Geldstrafe", r"Bußgeld", r"sanzione",
     ]),
     "transfer_fee": _rx([r"transferts?", r"indemnités? de transfert", r"transfer(?: fee)?s?", r"fichaje", r"traspaso", r"Ablöse\w*", r"cartellino"]),
     "profit": _rx([r"bénéfices?", r"profits?", r"net income", r"résultat net", r"beneficios?(?: neto)?", r"ganancias?", r"utile(?: netto)?", r"lucro", r"Gewinn\w*", r"Nettogewinn", r"Reingewinn"]),
-    "loss": _rx([r"pertes?", r"losses?", r"déficit", r"pérdidas?", r"perdite", r"prejuízo", r"Verlust\w*"]),
+    "loss": _rx([r"pertes?", r"loss(?:es)?", r"déficit", r"pérdidas?", r"perdite", r"prejuízo", r"Verlust\w*"]),
     "casualties": _rx([
         r"morts?", r"tuée?s?", r"blessée?s?", r"victimes?", r"décès", r"décédée?s?", r"killed", r"dead", r"deaths?", r"injured", r"casualties",
         r"muertos?", r"fallecid[oa]s?", r"heridos?", r"morti", r"feriti", r"Tote", r"Todesopfer", r"Verletzte",

@@ -82,6 +82,7 @@ class Value(_Model):
     qualifier: Qualifier = "exact"
     currency: Optional[str] = Field(None, description="ISO 4217 code for money")
     unit: Optional[str] = Field(None, description="'%' for percentages, the counted noun for counts")
+    precision: Optional[float] = Field(None, description="half a unit of the last digit stated ('4,2 milliards': 5e7); figures this close agree")
 
 
 Granularity = Literal["day", "month", "quarter", "year", "decade", "unknown"]

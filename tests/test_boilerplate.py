@@ -514,3 +514,16 @@ def test_pour_aller_plus_loin_heading_and_prose():
     spans = find_boilerplate(text, "fr")
     assert _removed(text, spans, "Pour aller plus loin : notre dossier") == {"read_also"}
     assert "la région devra investir 40 millions d'euros" in _kept_text(text, spans)
+
+
+def test_price_offers_addressed_to_the_reader_are_paywall():
+    text = (
+        "Apple reported revenue of $90 billion for the quarter, the company said on Thursday.\n"
+        "Try unlimited access. Only $1 for 4 weeks.\n"
+        "Then $75 per month.\n"
+        "Support the Guardian. Contribute £1.\n"
+    )
+    removed = find_boilerplate(text, "en")
+    assert removed and all(r.reason == "paywall" for r in removed)
+    assert text.index("Try") >= removed[0].start and removed[-1].end >= text.index("£1.")
+    assert all(r.start > text.index("Thursday") for r in removed)
