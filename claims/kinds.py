@@ -22,7 +22,7 @@ PER_UNIT_AFTER = re.compile(
 )
 # Who gives a figure: "X said N", "N, X said", "selon X", "X a indiqué".
 SAYS_RE = re.compile(
-    r"(?P<who>(?:the\s+|la\s+|le\s+|les\s+|l['’])?[A-ZÉ][\w'’-]*(?:\s+[A-ZÉ]?[\w'’-]+){0,3}?)\s+"
+    r"(?P<who>(?:the\s+|la\s+|le\s+|les\s+|l['’])?[\w'’-]+(?:\s+[\w'’-]+){0,2}?)\s+"
     r"(?:said|says|claimed|claims|counted|estimated|estimates|reported|put the (?:figure|number|toll)|a déclaré|a indiqué|a affirmé|a annoncé|"
     r"affirme|estime|revendique|a compté|dénombre|recense|selon qui)\b",
 )
