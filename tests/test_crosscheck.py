@@ -101,3 +101,19 @@ def test_english_sources_headline_total_and_tranches():
     assert len(conflicts) == 1
     pair = {next(c for c in inv if c.id == x).value.amount for x in (conflicts[0].a, conflicts[0].b)}
     assert pair == {1e9, 2e9}
+
+
+def test_disputed_figures_side_by_side_and_prices_per_share_are_not_contradictions():
+    a = TextInput(id="bbc", published="2023-03-07", text=(
+        "In Paris, police said 81,000 people took part in the march, while the CGT union said 700,000 marched in the capital."))
+    b = TextInput(id="f24", published="2023-03-07", text="The CGT union said 700,000 people marched in Paris alone.")
+    c = TextInput(id="wire", published="2024-05-02", text=(
+        "Harlow agreed to acquire Greenleaf Brands for $8.4 billion. Harlow completed its acquisition of Greenleaf Brands for $56 per share."))
+    d = TextInput(id="aid", published="2024-03-04", text=(
+        "Germany's aid package to Moldova includes 200 million euros for the energy sector and 150 million euros in budget support."))
+    r = check([a, b, c, d], nli="none")
+    conflicts = [f for g in r.groups for f in g.findings if f.verdict == "conflict"]
+    assert conflicts == []
+    disputed = [f for g in r.groups for f in g.findings if "different sources" in f.explanation]
+    assert disputed and all(f.verdict == "scope_difference" for f in disputed)
+    assert any(c.kind == "unit_price" for c in r.claims)
