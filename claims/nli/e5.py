@@ -456,5 +456,8 @@ def load_offline_nli(delta_dir: Path | None = None, threads: int | None = None,
     tokenizer = load_e5_tokenizer(base_dir)
     digest = hashlib.sha256(f"{_sha256(delta_dir / DELTA_FILE)}:{base_fp}".encode()).hexdigest()[:16]
     fingerprint = f"e5-small-nli:{digest}" + ("-int8" if int8 else "")
-    return E5NLIBackend(model, tokenizer, fingerprint, max_length=int(meta.get("max_length", 128)),
-                        batch_size=batch_size, threads=threads)
+    backend = E5NLIBackend(model, tokenizer, fingerprint, max_length=int(meta.get("max_length", 128)),
+                           batch_size=batch_size, threads=threads)
+    # the contradiction threshold calibrated on DACCORD ships beside the delta
+    backend.calibration_file = str(delta_dir / "claims_nli.json")
+    return backend
