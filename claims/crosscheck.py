@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections import defaultdict
 from typing import Any, Callable, Iterable, Optional, Sequence
 
@@ -177,7 +178,8 @@ def compare_values(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Dec
     if d[0] == "conflict" and a.document == b.document and a.sentence == b.sentence:
         return ("scope_difference", 0.6, d[2].rstrip(".") + "; the two figures stand side by side in one sentence, so they "
                 "measure different things.", d[3])
-    if d[0] == "conflict" and a.attribution and b.attribution and _norm(a.attribution) != _norm(b.attribution):
+    sa, sb = _source(a), _source(b)
+    if d[0] == "conflict" and sa and sb and sa != sb:
         return ("scope_difference", 0.5, d[2].rstrip(".") + f"; the figures come from different sources ({a.attribution} / "
                 f"{b.attribution}): a disputed figure, not one source contradicting another.", d[3])
     if d[0] == "conflict" and (a.hedged or b.hedged):
@@ -185,6 +187,21 @@ def compare_values(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Dec
         return ("scope_difference", 0.5, d[2].rstrip(".") + f"; but {which} hedged or prospective (reported, conditional, talks, plans), "
                 "so this is not a contradiction of facts.", d[3])
     return d
+
+
+_OWN_STATEMENT = re.compile(r"communiqué|statement|press release|release|annonce|announcement|dans un|in a\b|sources?", re.I)
+
+
+def _source(c: Claim) -> Optional[str]:
+    """A third party the figure is attributed to (police, a union, a ministry), or None when the
+    attribution is the claim's own actor, its press release, or anonymous sources."""
+    att = c.attribution
+    if not att or _OWN_STATEMENT.search(att):
+        return None
+    n = _norm(att)
+    if any(x and _norm(x) in n for x in (c.subject, c.object)):
+        return None
+    return re.sub(r"^(?:the|la|le|les|l['’])\s+", "", n)
 
 
 def _values_verdict(a: Claim, b: Claim, what: str, conflict_conf: float) -> Decision:

@@ -304,7 +304,11 @@ class _Roles:
                 obj = target[0]
             elif len(orgs) > 1:
                 obj = orgs[1]
-        else:  # counts, percentages, generic quantities: the grammatical subject, places last
+        else:  # counts, percentages, generic quantities: the grammatical subject, places last,
+            # never the source that gives the figure ("the CGT union said 700,000 marched")
+            spans = [(m.start("who"), m.end("who")) for rx in (K.SAYS_RE, K.ATTRIBUTION_RE)
+                     for m in rx.finditer(self.text, self.sent.start, self.sent.end)]
+            ents = [e for e in ents if not any(a <= e.start < b for a, b in spans)] or ents
             ordered = [e for e in ents if e.label != "LOC"] + [e for e in ents if e.label == "LOC"]
             subj = next((e for e in ordered if self.is_free(e)), ordered[0] if ordered else None)
         if subj is obj:
