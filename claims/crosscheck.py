@@ -29,7 +29,8 @@ from . import kinds as K
 from .model import Claim, Document, Finding, Group, TimeRef, Value
 
 FULL_PAIRS_MAX = 40  # groups up to this size list every pair individually
-MAX_NEIGHBOURS = 12  # in larger groups, each distinct claim is compared with this many neighbours
+MAX_NEIGHBOURS = 12
+SAME_DIRECTION_NLI_MIN = 0.95  # NLI contradiction needed between two events of the same direction  # in larger groups, each distinct claim is compared with this many neighbours
 REL_TOL = 0.02  # values within 2% agree ("within rounding")
 
 _KIND_TOPIC = {
@@ -368,6 +369,12 @@ def compare_events(a: Claim, b: Claim, kind: str, pub: dict[str, Optional[dt.dat
     decision = compare_times(a, b, kind, pub)
     if nli is not None and a.value is None and b.value is None and a.text != b.text:
         conflict, p = nli.is_conflict(a.text, b.text)
+        # an article does not contradict itself, and two claims of one direction ("gave up the
+        # seat" twice) need near-certainty from the model to be called contradictory
+        if conflict and a.document == b.document:
+            conflict = False
+        if conflict and a.direction and a.direction == b.direction and a.negated == b.negated and p < SAME_DIRECTION_NLI_MIN:
+            conflict = False
         if conflict and decision[0] != "scope_difference" and not (a.hedged or b.hedged):
             return ("conflict", round(float(p), 3), f"NLI finds the statements contradictory (p={p:.2f}, both directions).", "nli")
         if decision[0] in ("agree", "compatible"):

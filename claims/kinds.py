@@ -166,7 +166,7 @@ EVENT_CUES: list[tuple[str, re.Pattern, str]] = [
         r"|(?:(?:renunci\w+|abandon\w+|dej\w+|dimit\w+|verl(?:ässt|ieß|assen)|gibt\s+\w+\s+Sitz|aufgegeben|zurückgetreten|tritt\s+\w+\s+zurück|lasci\w+|rinunci\w+|dimess\w+|deix\w+)"
         r"[^.;]{0,60}?(?:consejo|asiento|Aufsichtsrat|Vorstand|Verwaltungsrat|Sitz|consiglio|seggio|conselho))", re.I), "exit"),
     ("board_change", re.compile(
-        r"(?:(?:conserv\w+|gard\w+|kept|keeps?|keeping|retain\w*|remain\w*|rest\w+ (?:membre|au)|stays?|stayed)"
+        r"(?:(?:conserv\w+|gard\w+|kept|keeps?|keeping|retain\w*|remain\w*|rest\w+ (?:membre|au)|stays?|stayed|siég\w+|sat|sits|sitting)"
         r"[^.;]{0,60}?(?:siège|board|conseil|seat))", re.I), "keep"),
     ("board_change", re.compile(
         r"(?:(?:obt\w+|rejoin\w+|entr\w+ au|gagn\w+|récupér\w+|join\w*|gain\w*|obtain\w*|took|take|nommée? au|appointed to|elected to)"

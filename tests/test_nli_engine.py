@@ -177,6 +177,7 @@ def test_offline_hub_id_one_message_and_fallback(tiny_model_dir, monkeypatch, ca
         raise NLIUnavailable("the offline NLI model is not built yet")
 
     monkeypatch.setattr(offline, "load_offline_backend", not_built)
+    engine_mod.clear_loaded_backends()  # another test may have loaded the shipped offline model
     with caplog.at_level(logging.WARNING, logger="claims.nli"):
         assert get_engine(HUB_ID) is None
     msgs = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
