@@ -429,11 +429,29 @@ def _sort_time(c: Claim) -> dt.date:
     return t[0] if t else dt.date.min
 
 
+def _short_names(claims: Sequence[Claim]) -> dict[str, str]:
+    """A short name that begins exactly one longer name of the corpus stands for it
+    ("Brightway" -> "Brightway Home", "Helix" -> "Helix Mobile")."""
+    names = {_norm(n) for c in claims for n in (c.subject, c.object) if n}
+    out = {}
+    for n in names:
+        if len(n) < 4:
+            continue
+        longer = [m for m in names if m != n and m.startswith(n + " ")]
+        if len(longer) == 1:
+            out[n] = longer[0]
+    return out
+
+
 def group_claims(claims: Sequence[Claim]) -> dict[tuple, list[Claim]]:
     buckets: dict[tuple, list[Claim]] = defaultdict(list)
     partial: list[tuple[tuple, Claim]] = []
+    short = _short_names(claims)
     for c in claims:
         for key in _keys(c):
+            if short:
+                kind, fam, subj, obj = key
+                key = (kind, fam, short.get(subj, subj), short.get(obj, obj))
             kind, fam, subj, obj = key
             if subj is None and obj is None:
                 continue
@@ -577,6 +595,11 @@ def crosscheck(
     docs = {d.id: d for d in documents}
     pub = {d.id: d.published for d in documents}
     buckets = align_paraphrases(group_claims(claims), nli)
+    originals: dict[str, str] = {}
+    for c in claims:  # the spelling of a name as first written, for the group's topic
+        for n in (c.subject, c.object):
+            if n:
+                originals.setdefault(_norm(n), n)
     groups: list[Group] = []
     compared = 0
     for key, members in buckets.items():
@@ -586,8 +609,8 @@ def crosscheck(
         if len(members) < 2:
             continue
         kind, fam, subj, obj = key
-        subj = next((c.subject for c in members if _norm(c.subject) == subj), subj) if subj else subj
-        obj = next((c.object for c in members if _norm(c.object) == obj), obj) if obj else obj
+        subj = originals.get(subj, subj) if subj else subj
+        obj = originals.get(obj, obj) if obj else obj
         if kind in K.SYMMETRIC_KINDS and subj and obj:
             subj, obj = sorted([subj, obj], key=lambda n: min((c.start for c in members if n in (c.subject, c.object)), default=0))
         findings: list[Finding] = []

@@ -117,3 +117,14 @@ def test_disputed_figures_side_by_side_and_prices_per_share_are_not_contradictio
     disputed = [f for g in r.groups for f in g.findings if "different sources" in f.explanation]
     assert disputed and all(f.verdict == "scope_difference" for f in disputed)
     assert any(c.kind == "unit_price" for c in r.claims)
+
+
+def test_a_short_name_joins_the_longer_name_it_begins():
+    r = _report(
+        "En 2021, Brightway Home a rappelé 120 000 radiateurs, pour 40 millions d'euros de coûts, selon son rapport annuel.",
+        "Brightway a investi 50 millions d'euros dans Lumio en 2022.",
+        "En 2022, Brightway Home a investi 50 millions d'euros dans Lumio.",
+    )
+    inv = [g for g in r.groups if g.kind == "investment"]
+    assert len(inv) == 1 and len(inv[0].claims) == 2 and inv[0].subject == "Brightway Home"
+    assert [f.verdict for f in inv[0].findings] == ["agree"]
