@@ -341,3 +341,13 @@ def test_percentage_points_and_duration_ranges():
     ms = find_mentions("Le taux a reculé de 2 points de pourcentage en 3 à 5 ans.")
     assert [(m.kind, m.text, m.value.unit, m.value.qualifier) for m in ms] == [
         ("percent", "2 points de pourcentage", "pp", "exact"), ("number", "3 à 5 ans", "an", "range")]
+
+
+def test_english_counted_noun_after_modifiers():
+    from claims.recognize import find_mentions
+
+    m = find_mentions("The company recalls about 120,000 portable space heaters.", lang="en")[0]
+    assert (m.kind, m.value.unit, m.value.qualifier) == ("count", "heater", "approximate")
+    m = find_mentions("It sold 40,000 electric cars in Norway.", lang="en")[0]
+    assert (m.kind, m.value.unit, m.value.low) == ("count", "car", 40000)
+    assert [x.kind for x in find_mentions("It sold 40,000 last year.", lang="en")][0] == "number"

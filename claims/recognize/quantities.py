@@ -279,6 +279,15 @@ def _noun_after(text: str, pos: int, allow_de: bool, lang: str, plural: bool = F
     if w.isupper() and len(w) > 1 and not used_de:
         return None
     if plural and not used_de and not _plural_form(w, lang):
+        if lang == "en" and w.islower():
+            # English noun phrases put modifiers first: "120,000 space heaters", "40,000 electric cars"
+            m2 = m
+            for _ in range(2):
+                m2 = _WORD.match(text, m2.end())
+                if not m2 or not m2.group("w").islower() or fold(m2.group("w")) in _NOT_NOUNS:
+                    break
+                if _plural_form(m2.group("w"), lang) and fold(m2.group("w")) not in L.CURRENCY_NAMES:
+                    return m2.end(), _UNIT_NORMAL.get(fold(m2.group("w")), lemma(m2.group("w"), lang))
         return None  # "12 rue de la Paix": a plural figure wants a plural noun
     return m.end(), _UNIT_NORMAL.get(fw, lemma(w, lang))
 
