@@ -23,7 +23,7 @@ import datetime as dt
 import itertools
 import re
 from collections import defaultdict
-from typing import Any, Callable, Iterable, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 
 from . import kinds as K
 from .model import Claim, Document, Finding, Group, TimeRef, Value

@@ -398,7 +398,6 @@ def extract_claims(
     """All claims of one document, in text order."""
     text = document.text
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
-    sent_of = {}
     starts = [s.start for s in sentences]
     import bisect
 

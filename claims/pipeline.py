@@ -9,7 +9,6 @@ import datetime as dt
 import os
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, Sequence, Union
 
 from .errors import ClaimsError, InputError
