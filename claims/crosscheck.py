@@ -245,6 +245,9 @@ def _compare_stock(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Dec
     if (a.scope == "cumulative") != (b.scope == "cumulative") and not _same(a.value, b.value):
         tot, one = (a, b) if a.scope == "cumulative" else (b, a)
         return ("scope_difference", 0.7, f"A total ({_label(tot)}) and a single figure ({_label(one)}).", "numeric")
+    if (a.scope == "tranche") != (b.scope == "tranche") and not _same(a.value, b.value):
+        part, whole = (a, b) if a.scope == "tranche" else (b, a)
+        return ("scope_difference", 0.7, f"A part ({_label(part)}) and a whole ({_label(whole)}).", "numeric")
     if _same(a.value, b.value):
         return ("agree", 0.85, f"Same figure: {_label(a)} and {_label(b)}.", "numeric")
     if ta and tb and not _times_overlap(ta, tb):

@@ -202,14 +202,23 @@ def _name_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
+# "BERLIN, March 4 (Reuters) -", "PARIS (AFP) -": the filing city, date and agency
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,}(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[a-zéû]+\.?)(?:,\s*\d{4})?)?"
+                       r"(?:\s*\([^)]{1,30}\))?\s*[-–—]\s")
+
+
 def _ner_mentions(doc_nlp, offset: int, idx: int) -> list[EntityMention]:
     from .nlp import LABEL_MAP
 
     out = []
+    text = doc_nlp.text
+    dateline = _DATELINE.match(text)
     for ent in doc_nlp.ents:
         label = LABEL_MAP.get(ent.label_)
         if label not in ACTOR_LABELS:
             continue
+        if dateline and ent.end_char <= dateline.end() and ent.text.isupper():
+            continue  # the dateline's city is where the story was filed, not an actor
         for a, b in _name_runs(ent.text):
             piece = ent.text[a:b]
             name = clean_name(piece)
@@ -307,6 +316,10 @@ def analyse(document: Document, sentences: Sequence[Sentence], aliases_path: Opt
     for sent, sdoc in zip(sentences, nlp.pipe(texts, batch_size=64)):
         ents = _ner_mentions(sdoc, sent.start, sent.index)
         taken = [(e.start, e.end) for e in ents]
+        dl = _DATELINE.match(sent.text)
+        if dl:  # "BERLIN, March 4 (Reuters) -": the filing city is not an actor
+            ents = [e for e in ents if not e.start < sent.start + dl.end()]
+            taken = [(e.start, e.end) for e in ents] + [(sent.start, sent.start + dl.end())]
         if document.language != "de":  # German capitalises every noun: capitals do not mark names
             ents.extend(_propn_mentions(sdoc, sent, taken))
             taken = [(e.start, e.end) for e in ents]

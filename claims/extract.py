@@ -215,7 +215,8 @@ class _Roles:
         return not _PREP_BEFORE.search(self.before(e, 25))
 
     def assign(self, kind: str, anchor_s: int) -> tuple[Optional[EntityMention], Optional[EntityMention]]:
-        money_kinds = {"investment", "funding", "acquisition", "valuation", "revenue", "profit", "loss", "quantity", "budget"}
+        money_kinds = {"investment", "funding", "acquisition", "valuation", "revenue", "profit", "loss", "quantity", "budget",
+                       "aid", "transfer_fee", "unit_price"}
         ents = [e for e in self.ents if e.label != "PER" or kind not in money_kinds]
         subj = obj = None
         if kind in {"investment", "funding", "acquisition", "quantity"}:
@@ -376,6 +377,8 @@ def _scope(kind: str, time: Optional[TimeRef], clause_text: str, sentence_text: 
         return "cumulative"
     if kind in K.FLOW_KINDS and K.TRANCHE_CUES.search(sentence_text):
         return "tranche"
+    if K.PART_CUES.search(clause_text):
+        return "tranche"  # one part of a whole
     if time is not None and time.granularity in {"day", "month", "quarter", "year"} and time.relation in {"at", "around"}:
         return "tranche" if kind in K.FLOW_KINDS else "point_in_time"
     return "unknown"

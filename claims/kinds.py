@@ -141,6 +141,9 @@ PERCENT_MEASURES: list[tuple[str, re.Pattern]] = [
 ]
 # Cues that a figure is one part (a round, a tranche) even without a date.
 TRANCHE_CUES = _rx([r"tour de table", r"levée de fonds", r"tranche", r"round", r"series [A-F]", r"série [A-F]", r"ronda", r"Finanzierungsrunde"])
+# Cues that a figure is one part of a whole ("includes 200 million for energy", "dont 50 millions").
+PART_CUES = _rx([r"dont", r"including", r"includes?", r"included", r"comprend", r"comprenant", r"inclut", r"incluant",
+                 r"of which", r"among which", r"parmi lesquels", r"incluye", r"incluido", r"darunter", r"di cui"])
 # Cues that a stock figure is provisional (a toll that may still rise).
 PROVISIONAL_CUES = _rx([r"provisoire", r"à ce stade", r"pour l['’]instant", r"so far", r"at least", r"au moins", r"preliminary", r"por ahora", r"vorläufig"])
 # Claims about intentions or talks state no fact yet.

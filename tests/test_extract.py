@@ -114,3 +114,14 @@ def test_other_languages_events_and_names():
     assert {c.language for c in board} == {"de", "es"}
     assert all(c.subject == "Microsoft" and c.direction == "exit" for c in board)
     assert len(r.groups) == 1 and [f.verdict for f in r.groups[0].findings] == ["agree"]
+
+
+def test_dateline_city_is_not_an_actor_and_parts_are_not_totals():
+    r = _claims(
+        "BERLIN, March 4 (Reuters) - Germany will give Moldova 500 million euros in aid this year. "
+        "The package includes 200 million euros for the energy sector."
+    )
+    aid = [c for c in r.claims if c.kind == "aid"]
+    assert aid and all(c.subject != "BERLIN" for c in aid)
+    assert any(c.scope == "tranche" and c.value.low == 2e8 for c in aid)
+    assert not [f for g in r.groups for f in g.findings if f.verdict == "conflict"]
