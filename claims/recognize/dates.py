@@ -383,18 +383,23 @@ def _day_ranges(text: str, col: _Collector, published: dt.date | None, win: list
         d1, d2 = (1 if m.group("d1").startswith("1e") else int(m.group("d1"))), int(m.group("d2"))
         if month is None or not 1 <= d1 < d2 <= 31:
             continue
-        s, e = m.span()
-        if m.group("y"):
-            y, relative = int(m.group("y")), False
-        elif published is not None:
-            y, relative = _guess_year(month, published), True
-        else:
-            col.add(s, e, _timeref(text, s, e, None, "day", None, None, "range", resolved=False, relative=True),
-                    with_relation=False)
-            continue
-        a, b = _safe_date(y, month, d1), _safe_date(y, month, d2)
-        if a is None or b is None:
-            continue
+        _add_day_range(text, col, m.span(), month, d1, d2, m.group("y"), published)
+
+
+def _add_day_range(text: str, col: _Collector, span: tuple[int, int], month: int, d1: int, d2: int,
+                   year: str | None, published: dt.date | None) -> None:
+    """Add "du 3 au 5 mars [2024]" as one day range; without a year, guess it from the publication."""
+    s, e = span
+    if year:
+        y, relative = int(year), False
+    elif published is not None:
+        y, relative = _guess_year(month, published), True
+    else:
+        col.add(s, e, _timeref(text, s, e, None, "day", None, None, "range", resolved=False, relative=True),
+                with_relation=False)
+        return
+    a, b = _safe_date(y, month, d1), _safe_date(y, month, d2)
+    if a is not None and b is not None:
         col.add(s, e, _timeref(text, s, e, f"{a.isoformat()}/{b.isoformat()}", "day", a, b, "range", relative=relative),
                 with_relation=False)
 

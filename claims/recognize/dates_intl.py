@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from ..model import TimeRef
 from . import lexicon_intl as LI
-from .dates import (_PARTS_MONTH, _PARTS_YEAR, _Collector, _guess_year, _month_end, _resolve_relative,
+from .dates import (_PARTS_MONTH, _add_day_range, _PARTS_YEAR, _Collector, _guess_year, _month_end, _resolve_relative,
                     _safe_date, _shift, _timeref)
 from .lexicon import fold, loose
 
@@ -304,20 +304,7 @@ def _days(text: str, rx: _Rx, col: _Collector, published: dt.date | None) -> Non
         d1, d2 = int(re.match(r"\d+", m.group("d1")).group(0)), int(re.match(r"\d+", m.group("d2")).group(0))
         if month is None or not 1 <= d1 < d2 <= 31:
             continue
-        s, e = m.span()
-        if m.group("y"):
-            y, relative = int(m.group("y")), False
-        elif published is not None:
-            y, relative = _guess_year(month, published), True
-        else:
-            col.add(s, e, _timeref(text, s, e, None, "day", None, None, "range", resolved=False, relative=True),
-                    with_relation=False)
-            continue
-        a, b = _safe_date(y, month, d1), _safe_date(y, month, d2)
-        if a is None or b is None:
-            continue
-        col.add(s, e, _timeref(text, s, e, f"{a.isoformat()}/{b.isoformat()}", "day", a, b, "range", relative=relative),
-                with_relation=False)
+        _add_day_range(text, col, m.span(), month, d1, d2, m.group("y"), published)
 
 
 def _month_years(text: str, rx: _Rx, col: _Collector) -> None:
