@@ -336,6 +336,25 @@ _VAGUE_EN = re.compile(
 _VAGUE_GATE = ("aine", "illier", "illion", "illiard", "dozen", "hundred", "thousand", "tens of", "scores of")
 
 
+def _vague_bounds(c: float, s: float, few: bool) -> tuple[float, float]:
+    """Interval of a vague amount ("plusieurs centaines", "des milliers de", "plusieurs milliards").
+
+    "plusieurs centaines" stays under a thousand, but "plusieurs milliards" is said of anything from
+    2 to several hundred billions: scale words get a wider bound."""
+    if few:
+        return 2 * c * s, (10 if c * s < 1e6 else 1000) * c * s
+    return 2 * c * s, (10 if c < 1000 else 1000) * c * s
+
+
+def _to_money(q: "Quantity", cur) -> None:
+    """Make a quantity money in the currency found after it (scaled by the currency's factor)."""
+    q.kind, q.currency, q.end = "money", cur.currency, cur.end
+    for attr in ("x", "low", "high"):
+        v = getattr(q, attr)
+        if v is not None:
+            setattr(q, attr, v * cur.factor)
+
+
 def _vague(text: str, lang: str) -> list[Quantity]:
     out: list[Quantity] = []
     rx = _VAGUE_EN if lang == "en" else _VAGUE_FR
@@ -357,24 +376,14 @@ def _vague(text: str, lang: str) -> list[Quantity]:
             if c is None:
                 continue
             s = table.get(fold(s2), 1.0) if s2 else 1.0
-            if gd.get("few"):
-                # "plusieurs centaines" stays under a thousand, but "plusieurs milliards" is said of
-                # anything from 2 to several hundred billions: scale words get a wider bound.
-                lo, hi = 2 * c * s, (10 if c * s < 1e6 else 1000) * c * s
-            else:
-                if fold(cw) in ("de",):
-                    continue
-                lo = 2 * c * s
-                hi = (10 if c < 1000 else 1000) * c * s
+            if not gd.get("few") and fold(cw) in ("de",):
+                continue
+            lo, hi = _vague_bounds(c, s, bool(gd.get("few")))
             q = Quantity("number", m.start(), m.end(), None, "vague", lo, hi, True, False, scale=c * s)
         # money or counted noun after it
         cur = currency_after(text, m.end(), True, lang)
         if cur is not None and cur.scale == 1.0:
-            q.kind, q.currency, q.end = "money", cur.currency, cur.end
-            for attr in ("x", "low", "high"):
-                v = getattr(q, attr)
-                if v is not None:
-                    setattr(q, attr, v * cur.factor)
+            _to_money(q, cur)
         else:
             noun = _noun_after(text, m.end(), True, lang, require_de=lang != "en")
             if noun is not None:
@@ -814,19 +823,13 @@ def _vague_intl(text: str, lang: str) -> list[Quantity]:
             c = colls.get(key(cw))
             if c is None:
                 continue
-            if gd.get("few"):
-                lo, hi = 2 * c * s, (10 if c * s < 1e6 else 1000) * c * s
-            else:
+            if not gd.get("few"):
                 bare = not gd.get("many")
-                lo, hi = 2 * c * s, (10 if c < 1000 else 1000) * c * s
+            lo, hi = _vague_bounds(c, s, bool(gd.get("few")))
             q = Quantity("number", m.start(), m.end(), None, "vague", lo, hi, True, False, scale=c * s)
         cur = currency_after(text, m.end(), True, lang)
         if cur is not None and cur.scale == 1.0:
-            q.kind, q.currency, q.end = "money", cur.currency, cur.end
-            for attr in ("x", "low", "high"):
-                v = getattr(q, attr)
-                if v is not None:
-                    setattr(q, attr, v * cur.factor)
+            _to_money(q, cur)
         else:
             noun = _noun_after_intl(text, m.end(), True, lang, require_de=True)
             if noun is not None:
