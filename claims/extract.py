@@ -109,14 +109,22 @@ _CASUALTY_UNITS = [
 ]
 
 
-def _casualty_unit(text: str, start: int, end: int, sent: Sentence) -> Optional[str]:
+def _nearest_in(table, text: str, start: int, end: int, lo: int, hi: int, max_distance: Optional[int] = None) -> Optional[str]:
+    """The key of ``table`` (a dict or (key, regex) pairs) whose match in text[lo:hi] is nearest
+    to the figure at [start, end); None when there is none (or none within ``max_distance``)."""
     best: tuple[int, str] | None = None
-    for unit, rx in _CASUALTY_UNITS:
-        for m in rx.finditer(text, max(sent.start, start - 30), min(sent.end, end + 50)):
-            d = start - m.end() if m.end() <= start else m.start() - end
-            if best is None or max(d, 0) < best[0]:
-                best = (max(d, 0), unit)
-    return best[1] if best else None
+    for key, rx in (table.items() if isinstance(table, dict) else table):
+        for m in rx.finditer(text, lo, hi):
+            d = max(start - m.end() if m.end() <= start else m.start() - end, 0)
+            if best is None or d < best[0]:
+                best = (d, key)
+    if best is None or (max_distance is not None and best[0] > max_distance):
+        return None
+    return best[1]
+
+
+def _window(sent: Sentence, start: int, end: int, before: int, after: int) -> tuple[int, int]:
+    return max(sent.start, start - before), min(sent.end, end + after)
 
 
 def _earlier_cue(text: str, sent: Sentence, anchor: tuple[int, int], values: list[tuple[int, int]]) -> Optional[str]:
@@ -161,41 +169,6 @@ def _precision(mention_text: str, amount: Optional[float]) -> Optional[float]:
         return None
     scale = abs(amount) / value
     return 0.5 * scale * 10 ** (-decimals)
-
-
-def _nearest_in(table: dict, text: str, start: int, end: int, sent: Sentence, window: int = 60) -> Optional[str]:
-    """The kind whose cue is nearest to [start, end) in the sentence (within `window` chars)."""
-    best: tuple[int, str] | None = None
-    for kind, rx in table.items():
-        for m in rx.finditer(text, max(sent.start, start - window), min(sent.end, end + window)):
-            d = start - m.end() if m.end() <= start else (m.start() - end if m.start() >= end else 0)
-            if best is None or max(d, 0) < best[0]:
-                best = (max(d, 0), kind)
-    return best[1] if best else None
-
-
-def _percent_measure(text: str, start: int, end: int, sent: Sentence) -> str:
-    """What a percentage measures (market share, a rate of change, ...), nearest cue first."""
-    best: tuple[int, str] | None = None
-    for kind, rx in K.PERCENT_MEASURES:
-        for m in rx.finditer(text, max(sent.start, start - 60), min(sent.end, end + 40)):
-            d = start - m.end() if m.end() <= start else m.start() - end
-            if best is None or max(d, 0) < best[0]:
-                best = (max(d, 0), kind)
-    return best[1] if best else "percentage"
-
-
-def _nearest_cue(text: str, anchor_s: int, anchor_e: int, lo: int, hi: int) -> Optional[str]:
-    best: tuple[int, str] | None = None
-    for kind, rx in K.VALUE_CUES.items():
-        for m in rx.finditer(text, lo, hi):
-            d = anchor_s - m.end() if m.end() <= anchor_s else (m.start() - anchor_e if m.start() >= anchor_e else 0)
-            d = max(d, 0)
-            if best is None or d < best[0]:
-                best = (d, kind)
-    if best is None or best[0] > 120:
-        return None
-    return best[1]
 
 
 class _Roles:
@@ -434,7 +407,7 @@ def extract_claims(
                     s, o = roles.assign(kind, cue.start())
                     frame.vote(kind, s.name if s else None, o.name if o else None, 0.5)
         for v in values:
-            cue = _nearest_cue(text, v.start, v.end, sent.start, sent.end)
+            cue = _nearest_in(K.VALUE_CUES, text, v.start, v.end, sent.start, sent.end, max_distance=120)
             if cue in K.NEGATIVE_CUES and K.NEGATIVE_CUES[cue].search(text, sent.start, sent.end):
                 cue = None
             if v.kind == "money":
@@ -442,14 +415,14 @@ def extract_claims(
                 if K.PER_UNIT_AFTER.search(text[v.end : min(sent.end, v.end + 20)]):
                     kind = "unit_price"  # "$56 a share": a price, not a total
             elif v.kind == "percent":
-                kind = _percent_measure(text, v.start, v.end, sent)
+                kind = _nearest_in(K.PERCENT_MEASURES, text, v.start, v.end, *_window(sent, v.start, v.end, 60, 40)) or "percentage"
                 if kind == "percentage" and cue in {"investment", "acquisition"}:
                     kind = "stake"
             else:
                 unit = (v.value.unit or "") if v.value else ""
                 if unit in K.DURATION_UNITS or unit.rstrip("s") in K.DURATION_UNITS:
                     continue  # "sur cinq ans", "23 ans": a duration or an age, not a count
-                kind = _nearest_in(K.COUNT_CUES, text, v.start, v.end, sent) or "count"
+                kind = _nearest_in(K.COUNT_CUES, text, v.start, v.end, *_window(sent, v.start, v.end, 60, 60)) or "count"
                 if kind == "count" and _DEFINITE_BEFORE.search(text[max(sent.start, v.start - 12) : v.start]):
                     continue  # "les deux entreprises": a reference, not a checkable count
                 if kind in {"job_cuts", "headcount"} or unit in K.JOB_UNITS:
@@ -458,7 +431,7 @@ def extract_claims(
                     if kind == "count":
                         kind = "headcount"
                 if kind == "casualties":
-                    unit = _casualty_unit(text, v.start, v.end, sent)
+                    unit = _nearest_in(_CASUALTY_UNITS, text, v.start, v.end, *_window(sent, v.start, v.end, 30, 50))
                     if unit:  # deaths, injured and missing are different measures
                         v = v.model_copy(update={"value": v.value.model_copy(update={"unit": unit})})
             clause = _clause(text, v.start, v.end, sent.start, sent.end)
