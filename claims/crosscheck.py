@@ -265,10 +265,7 @@ def _span(t: tuple[dt.date, dt.date]) -> str:
 
 
 def _compare_flow(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Decision:
-    va, vb = a.value, b.value
-    assert va is not None and vb is not None
-    if (va.currency or va.unit) != (vb.currency or vb.unit):
-        return ("compatible", 0.3, f"Different units ({va.currency or va.unit} vs {vb.currency or vb.unit}): not compared.", "rules")
+    va, vb = a.value, b.value  # same unit: compare_values checked it
     ta = _time_interval(a.time, pub.get(a.document))
     tb = _time_interval(b.time, pub.get(b.document))
     same = _same(va, vb)
