@@ -34,10 +34,10 @@ AUTHORITY_RE = re.compile(
 )
 ONE_OFF_KINDS = {"acquisition", "transfer_fee"}  # a deal has one price: its figures compare whatever the dates
 GENERIC_KINDS = {"quantity", "percentage", "change_rate"}  # no (complete) measure known: never grouped
-# every built-in kind (users may add more through the NLI kinds file)
-CLAIM_KINDS = sorted(FLOW_KINDS | STOCK_KINDS | EVENT_KINDS | ONE_OFF_KINDS | GENERIC_KINDS)
 EVENT_KINDS = {"founding", "partnership_start", "partnership_end", "board_change", "regulatory_action"}
 SYMMETRIC_KINDS = {"partnership_start", "partnership_end"}
+# every built-in kind (users may add more through the NLI kinds file)
+CLAIM_KINDS = sorted(FLOW_KINDS | STOCK_KINDS | EVENT_KINDS | ONE_OFF_KINDS | GENERIC_KINDS)
 
 
 
