@@ -120,6 +120,56 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
         print(json.dumps(report_json_schema(), indent=2, ensure_ascii=False))
 
+    @eval_app.command("gva")
+    def eval_gva_cmd(
+        data: str = typer.Option(..., "--data", help="gva_dev incidents.jsonl"),
+        limit: int = typer.Option(0, "--limit", help="first N incidents only (0 = all)"),
+        nli: Optional[str] = typer.Option("none", "--nli", help="NLI model (default: none)"),
+        as_json: bool = typer.Option(False, "--json", help="print one JSON object"),
+        conflicts_out: Optional[str] = typer.Option(None, "--conflicts", help="write the reported conflicts (JSON Lines) to read them"),
+    ) -> None:
+        """Casualty recall, unmatched claims and cross-article conflicts on real multi-outlet news."""
+        from .evaluate_corpora import evaluate_gva, load_incidents
+
+        incs = load_incidents(data, limit or None)
+        prog = _Progress(not as_json)
+        try:
+            res = evaluate_gva(incs, nli=nli, progress=prog)
+        finally:
+            prog.close()
+        rows = res.pop("conflict_list")
+        if conflicts_out:
+            Path(conflicts_out).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        if as_json:
+            print(json.dumps(res, ensure_ascii=False))
+            return
+        for k, v in res.items():
+            print(f"{k:22} {v}")
+
+    @eval_app.command("corpora")
+    def eval_corpora_cmd(
+        root: str = typer.Argument(..., help="folder of corpus folders, each with an EXPECT.json"),
+        nli: Optional[str] = typer.Option("none", "--nli", help="NLI model (default: none)"),
+        as_json: bool = typer.Option(False, "--json", help="print one JSON object"),
+        details: bool = typer.Option(False, "--details", help="per-corpus details"),
+    ) -> None:
+        """Recall of planted contradictions, traps violated and other conflicts on development corpora."""
+        from .evaluate_corpora import evaluate_corpora
+
+        res = evaluate_corpora(root, nli=nli)
+        if not details:
+            for r in res["corpora"]:
+                r.pop("details")
+        if as_json:
+            print(json.dumps(res, ensure_ascii=False))
+            return
+        print(f"{'language':10}{'corpora':>8}{'found':>7}{'expected':>9}{'recall':>8}{'traps':>7}{'violated':>9}{'compared':>9}{'other':>7}")
+        for lang, c in res["summary"].items():
+            print(f"{lang:10}{c['corpora']:>8}{c['found']:>7}{c['expected']:>9}{str(c['recall']):>8}{c['traps']:>7}"
+                  f"{c['traps_violated']:>9}{c['traps_compared']:>9}{c['other_conflicts']:>7}")
+        if details:
+            print(json.dumps(res["corpora"], ensure_ascii=False, indent=1))
+
     @eval_app.command("seeds")
     def eval_seeds_cmd(
         gold: str = typer.Option(..., "--gold", help="path to seeds_gold.json"),

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
 from .model import Document, Sentence
+from .syntax import Parse
 
 ACTOR_LABELS = {"ORG", "MISC", "PER", "LOC"}  # the French model often tags unknown companies LOC
 _CAPS = re.compile(r"(?<![\w'’-])(?:[A-Z][a-z]*[A-Z][\w-]*|[A-Z][\w-]+)(?:\s+(?:[A-Z][\w-]*|AI|IA))*")
@@ -127,6 +128,7 @@ class SentenceInfo:
     sentence: Sentence
     entities: list[EntityMention]
     conditional: list[tuple[int, int]] = field(default_factory=list)  # verbs in the conditional mood (doc offsets)
+    parse: Optional[Parse] = None  # dependency parse (claims.syntax), for languages the pipeline parses
 
 
 @dataclass
@@ -307,13 +309,15 @@ def _add_repeats(infos: dict[int, "SentenceInfo"]) -> None:
 
 def analyse(document: Document, sentences: Sequence[Sentence], aliases_path: Optional[str] = None) -> DocumentEntities:
     """Find and resolve the entities of one document."""
-    from .nlp import get_nlp
+    from .nlp import get_nlp, parses
+    from .syntax import from_spacy
 
     nlp = get_nlp(document.language)
+    parsed = parses(document.language)
     alias_re, alias_map = _alias_regex(aliases_path)
     infos: dict[int, SentenceInfo] = {}
     texts = [s.text for s in sentences]
-    for sent, sdoc in zip(sentences, nlp.pipe(texts, batch_size=64)):
+    for sent, sdoc in zip(sentences, nlp.pipe(texts, batch_size=64, disable=[] if parsed else ["parser"])):
         ents = _ner_mentions(sdoc, sent.start, sent.index)
         taken = [(e.start, e.end) for e in ents]
         dl = _DATELINE.match(sent.text)
@@ -351,7 +355,7 @@ def analyse(document: Document, sentences: Sequence[Sentence], aliases_path: Opt
             for t in sdoc
             if "Cnd" in t.morph.get("Mood") and t.pos_ in {"VERB", "AUX"}
         ]
-        infos[sent.index] = SentenceInfo(sent, ents, conditional)
+        infos[sent.index] = SentenceInfo(sent, ents, conditional, from_spacy(sdoc, sent.start) if parsed else None)
 
     _add_repeats(infos)
     de = DocumentEntities(document, infos)

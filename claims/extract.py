@@ -28,7 +28,9 @@ from typing import Iterable, Optional, Sequence
 
 from . import kinds as K
 from .entities import DocumentEntities, EntityMention
+from .frames import FigureFrame, conjoined_head, date_governs, figure_frame, part_label
 from .model import Claim, Document, Mention, Sentence, TimeRef, Value
+from .syntax import Parse
 
 VALUE_MENTIONS = {"money", "percent", "count"}
 _NEEDS_TIME = {"founding", "partnership_start", "partnership_end"}
@@ -121,6 +123,67 @@ def _nearest_in(table, text: str, start: int, end: int, lo: int, hi: int, max_di
     if best is None or (max_distance is not None and best[0] > max_distance):
         return None
     return best[1]
+
+
+def _framed_values(parse: Parse, ms: Sequence[Mention], values: list[Mention], lang: str) -> tuple[list[Mention], dict[int, FigureFrame]]:
+    """Frames of the sentence's figures; a bare number that is an argument of a casualty
+    predicate ("two are dead", "killing six") is a count of people."""
+    frames: dict[int, FigureFrame] = {}
+    out = list(values)
+    for m in ms:
+        if m.kind not in ("count", "number") or m.value is None:
+            continue
+        f = figure_frame(parse, m.start, m.end, lang)
+        if f is None:
+            continue
+        frames[m.start] = f
+        if m.kind == "number":
+            amount = m.value.amount
+            if (f.measure and f.measure != "shot" or f.measure == "shot" and f.persons) and f.argument and f.persons and amount is not None \
+                    and amount == int(amount) and 0 < amount < 100000 and not _looks_like_year_or_age(m.text):
+                out.append(m.model_copy(update={"kind": "count", "value": m.value.model_copy(update={"unit": "person"})}))
+    out.sort(key=lambda x: x.start)
+    return out, frames
+
+
+def _looks_like_year_or_age(text: str) -> bool:
+    t = text.strip()
+    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", t)) or "-" in t or ":" in t
+
+
+def _part_label(f: FigureFrame) -> Optional[str]:
+    return f"part: {f.part_label}" if f.part and f.part_label else ("part" if f.part else None)
+
+
+def _conjoined_totals(parse: Parse, frames: dict[int, FigureFrame], drafts: list[dict], sent: Sentence) -> list[dict]:
+    """"Three children and two adults were found dead": the parts, and their sum as a total."""
+    out = []
+    mine = [d for d in drafts if d["sent"] is sent and d["mention"] is not None and d["kind"] == "casualties"]
+    by_noun = {}
+    for d in mine:
+        f = frames.get(d["anchor"][0])
+        if f is not None:
+            by_noun[f.noun.i] = (d, f)
+    for d, f in list(by_noun.values()):
+        if not f.conjuncts or f.of_whole or conjoined_head(parse, f.noun) is not None:
+            continue
+        parts = [(d, f)] + [by_noun[k.i] for k in f.conjuncts if k.i in by_noun]
+        if len(parts) != 1 + len(f.conjuncts) or len({p[0]["mention"].value.unit for p in parts}) != 1:
+            for pd, pf in parts:  # a member without a figure: the total is not stated, each is a part
+                pd["part"] = f"part: {part_label(pf.noun, pf.number)}"
+            continue
+        amounts = [p[0]["mention"].value.amount for p in parts]
+        if any(a is None for a in amounts):
+            continue
+        for pd, pf in parts:
+            pd["part"] = f"part: {part_label(pf.noun, pf.number)}"
+        first, last = parts[0][0]["mention"], parts[-1][0]["mention"]
+        total = first.model_copy(update={
+            "start": first.start, "end": last.end, "text": sent.text[first.start - sent.start : last.end - sent.start],
+            "value": first.value.model_copy(update={"amount": float(sum(amounts)), "low": float(sum(amounts)), "high": float(sum(amounts)),
+                                                    "precision": None})})
+        out.append(dict(d, anchor=(first.start, last.end), mention=total, part=None))
+    return out
 
 
 def _window(sent: Sentence, start: int, end: int, before: int, after: int) -> tuple[int, int]:
@@ -392,6 +455,11 @@ def extract_claims(
         ms = by_sentence.get(sent.index, [])
         dates = [m for m in ms if m.kind == "date" and m.time is not None]
         values = [m for m in ms if m.kind in VALUE_MENTIONS and m.value is not None]
+        parse = info.parse if info else None
+        lang = document.language or "fr"
+        frames: dict[int, FigureFrame] = {}
+        if parse is not None:
+            values, frames = _framed_values(parse, ms, values, lang)
         events: list[tuple[str, re.Match, str]] = []
         seen_kinds = set()
         for kind, rx, direction in K.EVENT_CUES:
@@ -430,14 +498,27 @@ def extract_claims(
                         v = v.model_copy(update={"value": v.value.model_copy(update={"unit": "job"})})
                     if kind == "count":
                         kind = "headcount"
-                if kind == "casualties":
+                fr_ = frames.get(v.start)
+                if fr_ is not None and (kind == "casualties" or fr_.measure):
+                    # with a parse, the frame decides: its noun and predicate say what is counted
+                    kind = "casualties" if fr_.measure and (fr_.persons or fr_.noun_measure) else (
+                        "count" if kind == "casualties" else kind)
+                    if kind == "casualties":
+                        v = v.model_copy(update={"value": v.value.model_copy(update={"unit": fr_.measure})})
+                elif kind == "casualties":
                     unit = _nearest_in(_CASUALTY_UNITS, text, v.start, v.end, *_window(sent, v.start, v.end, 30, 50))
                     if unit:  # deaths, injured and missing are different measures
                         v = v.model_copy(update={"value": v.value.model_copy(update={"unit": unit})})
             clause = _clause(text, v.start, v.end, sent.start, sent.end)
+            fr_ = frames.get(v.start)
+            v_dates = dates if fr_ is None or fr_.clause is None else [
+                m for m in dates if date_governs(parse, fr_.clause, m.start, m.end)]
             drafts.append(dict(sent=sent, anchor=(v.start, v.end), mention=v, kind=kind, roles=roles.assign(kind, v.start),
-                               dates=dates, clause=clause, also=[k for k, _, _ in events], direction=None, info=info,
-                               values=[(x.start, x.end) for x in values]))
+                               dates=v_dates, clause=clause, also=[k for k, _, _ in events], direction=None, info=info,
+                               values=[(x.start, x.end) for x in values],
+                               part=_part_label(fr_) if fr_ is not None and kind == "casualties" else None))
+        if parse is not None:
+            drafts.extend(_conjoined_totals(parse, frames, drafts, sent))
         if not values:
             for kind, m, direction in events:
                 if kind in _NEEDS_TIME and not dates:
@@ -504,6 +585,8 @@ def extract_claims(
         predicate = None
         if kind == "vote_share" or kind == "turnout" or kind == "seats":
             predicate = next((r for r, rx in K.ROUND_CUES if rx.search(sent.text)), None)
+        if d.get("part"):
+            predicate, scope = d["part"], "tranche"  # one part of a count ("including four children")
         info = d["info"]
         hedged, attribution = _hedging(text, sent, d["clause"], info.conditional if info else [], a_s)
         neg_window = text[d["clause"][0] : d["clause"][1]]

