@@ -140,10 +140,19 @@ def _framed_values(parse: Parse, ms: Sequence[Mention], values: list[Mention], l
         if m.kind == "number":
             amount = m.value.amount
             if (f.measure and f.measure != "shot" or f.measure == "shot" and f.persons) and f.argument and f.persons and amount is not None \
-                    and amount == int(amount) and 0 < amount < 100000 and not _looks_like_year_or_age(m.text):
+                    and amount == int(amount) and 0 < amount < 100000 and not _looks_like_year_or_age(m.text) \
+                    and not _bracketed(parse, m):
                 out.append(m.model_copy(update={"kind": "count", "value": m.value.model_copy(update={"unit": "person"})}))
     out.sort(key=lambda x: x.start)
     return out, frames
+
+
+def _bracketed(parse: Parse, m: Mention) -> bool:
+    """A bare number in brackets is a reference mark or an age ("[18]", "(25)"), not a count."""
+    toks = parse.tokens
+    before = [t for t in toks if t.end <= m.start]
+    after = [t for t in toks if t.start >= m.end]
+    return bool(before and after and before[-1].text in "[(" and after[0].text in "])")
 
 
 def _looks_like_year_or_age(text: str) -> bool:

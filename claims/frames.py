@@ -31,6 +31,7 @@ class Lexicon:
     priority: list[str]
     measures: dict[str, re.Pattern]
     persons: re.Pattern
+    not_people: re.Pattern
     part_preps: re.Pattern
     partitive: re.Pattern
     update: re.Pattern
@@ -52,6 +53,7 @@ def lexicon(lang: str) -> Lexicon:
         priority=list(data["priority"]),
         measures=measures,
         persons=re.compile(_alt(words(data["persons"])), re.I),
+        not_people=re.compile(_alt(words({k: v for k, v in data["not_people"].items() if k != "_doc"})), re.I),
         part_preps=re.compile(_alt(words(data["part_preps"])), re.I),
         partitive=re.compile(_alt(words(data["partitive"])), re.I),
         update=re.compile(r"(?<![\w-])" + _alt(words(data["update"])) + r"(?![\w-])", re.I),
@@ -190,9 +192,17 @@ def figure_frame(p: Parse, start: int, end: int, lang: str) -> Optional[FigureFr
     f = FigureFrame(number=num, noun=noun, predicate=pred, clause=clause)
     f.persons = bool(lex.persons.fullmatch(noun.lower)) or noun is num
     f.noun_measure = _measure(lex, [noun] + [k for k in p.kids(noun) if k.rel in {"mod", "comp", "clause"}])
+    nxt = p.tokens[num.i + 1] if num.i + 1 < len(p.tokens) else None
+    headline = False
+    if f.noun_measure is None and noun is num and nxt is not None:
+        # "Three dead, two wounded": a headline's figure and the measure word right after it
+        f.noun_measure = _measure(lex, [nxt])
+        headline = f.noun_measure is not None
     f.measure = f.noun_measure or _measure(lex, _words_of(p, noun, pred))
+    if noun is not num and lex.not_people.fullmatch(noun.lower):
+        f.measure = f.noun_measure = None  # "25 stab wounds", "three shootings": not people
     # an argument of its predicate; a bare number in apposition is an age ("Clark, 25,")
-    f.argument = noun.rel in _NOMINAL_RELS and not (noun is num and noun.rel == "appos")
+    f.argument = headline or (noun is num and f.noun_measure is not None) or noun.rel in _NOMINAL_RELS and not (noun is num and noun.rel == "appos")
     # a part: "including four children", "dont deux enfants", "four of them", "among them two"
     chain = [noun] + [a for a in p.ancestors(noun)][:3]
     for t in chain[:2]:
