@@ -23,6 +23,7 @@ import datetime as dt
 import itertools
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any, Callable, Optional, Sequence
 
 from . import kinds as K
@@ -31,6 +32,7 @@ from .model import Claim, Document, Finding, Group, TimeRef, Value
 FULL_PAIRS_MAX = 40  # groups up to this size list every pair individually
 MAX_NEIGHBOURS = 12
 SAME_DIRECTION_NLI_MIN = 0.95  # NLI contradiction needed between two events of the same direction  # in larger groups, each distinct claim is compared with this many neighbours
+NEWS_CYCLE_DAYS = 7  # an undated report of an event refers to the week before its publication
 REL_TOL = 0.02  # values within 2% agree ("within rounding")
 
 _KIND_TOPIC = {
@@ -159,35 +161,139 @@ def _label(c: Claim) -> str:
     return f"{fmt_value(c.value)} ({fmt_time(c.time)}{', ' + c.scope if c.scope not in ('unknown',) else ''})"
 
 
-def compare_values(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Decision:
-    """Verdict for two figures of one group (same kind, entities and unit)."""
-    va, vb = a.value, b.value
-    if (va.currency or va.unit) != (vb.currency or vb.unit):
-        return ("compatible", 0.3, f"Different units ({va.currency or va.unit} vs {vb.currency or vb.unit}): not compared "
-                "(a conversion, or a different measure).", "rules")
+@dataclass(frozen=True)
+class Rule:
+    """One verdict rule: when ``when(a, b, ctx)`` returns template fields, the pair gets
+    ``verdict`` with ``confidence`` and the explanation ``explain.format(**fields)``.
+    Rules are tried in table order; the first that applies decides."""
+
+    name: str
+    when: Callable[[Claim, Claim, "Ctx"], Optional[dict]]
+    verdict: str
+    confidence: float
+    explain: str
+
+
+@dataclass
+class Ctx:
+    pub: dict[str, Optional[dt.date]]
+    decision: Optional[Decision] = None  # the kind comparison's decision (for the rules after it)
+
+
+def _r_units(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
+    ua, ub = a.value.currency or a.value.unit, b.value.currency or b.value.unit
+    return {"ua": ua, "ub": ub} if ua != ub else None
+
+
+def _r_earlier(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
     earlier = [c for c in (a, b) if c.time is not None and c.time.relation == "before" and c.time.relative]
-    if len(earlier) == 1 and not _same(va, vb):
+    if len(earlier) == 1 and not _same(a.value, b.value):
         e = earlier[0]
-        return ("scope_difference", 0.7, f"An earlier figure ('{e.time.text}': {fmt_value(e.value)}) and a later one "
-                f"({fmt_value((b if e is a else a).value)}): the figure was revised.", "time")
+        return {"cue": e.time.text, "old": fmt_value(e.value), "new": fmt_value((b if e is a else a).value)}
+    return None
+
+
+def _r_one_article(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
+    # figures of one article are not rivals (parts, updates, other events) unless it says one
+    # corrects the other (an 'initialement' / 'revised from' figure, handled above)
+    if a.document == b.document and not _same(a.value, b.value) and a.kind in K.ROLELESS_KINDS:
+        return {"doc": a.document}
+    return None
+
+
+def _r_part(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
+    pa, pb = (a.predicate or "").startswith("part"), (b.predicate or "").startswith("part")
+    if pa != pb and not _same(a.value, b.value):
+        part, whole = (a, b) if pa else (b, a)
+        return {"part": _label(part), "whole": _label(whole), "what": (part.predicate or "part").replace("part: ", "")}
+    return None
+
+
+def _later(a: Claim, b: Claim, ctx: Ctx) -> Optional[Claim]:
+    pa, pb = ctx.pub.get(a.document), ctx.pub.get(b.document)
+    if pa and pb and pa != pb:
+        return a if pa > pb else b
+    return None
+
+
+def _r_update(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
+    if a.kind not in K.ROLELESS_KINDS or _same(a.value, b.value):
+        return None
+    from .frames import is_update
+
+    for c in ([_later(a, b, ctx)] if _later(a, b, ctx) else [a, b]):
+        if is_update(c.text, c.language or "en"):
+            other = b if c is a else a
+            return {"new": _label(c), "old": _label(other)}
+    return None
+
+
+def _r_same_sentence(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
+    if ctx.decision and ctx.decision[0] == "conflict" and a.document == b.document and a.sentence == b.sentence:
+        return {"why": ctx.decision[2].rstrip(".")}
+    return None
+
+
+def _r_sources(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
+    sa, sb = _source(a), _source(b)
+    if ctx.decision and ctx.decision[0] == "conflict" and sa and sb and sa != sb:
+        return {"why": ctx.decision[2].rstrip("."), "sa": a.attribution, "sb": b.attribution}
+    return None
+
+
+def _r_hedged(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
+    if ctx.decision and ctx.decision[0] == "conflict" and (a.hedged or b.hedged):
+        return {"why": ctx.decision[2].rstrip("."), "which": "both claims are" if a.hedged and b.hedged else "one claim is"}
+    return None
+
+
+# Tried before the kind's own comparison (flow / stock / one-off).
+RULES_BEFORE: list[Rule] = [
+    Rule("different_units", _r_units, "compatible", 0.3,
+         "Different units ({ua} vs {ub}): not compared (a conversion, or a different measure)."),
+    Rule("earlier_figure", _r_earlier, "scope_difference", 0.7,
+         "An earlier figure ('{cue}': {old}) and a later one ({new}): the figure was revised."),
+    Rule("one_article", _r_one_article, "scope_difference", 0.6,
+         "Two figures of one article ({doc}): parts, updates or other events, not rival reports."),
+    Rule("part_and_whole", _r_part, "scope_difference", 0.7,
+         "A part ({part}: {what}) and a whole ({whole})."),
+    Rule("updated_toll", _r_update, "scope_difference", 0.7,
+         "An updated figure ({new}, which says it revises the toll) and an earlier one ({old})."),
+]
+# Tried after it, when it found a conflict: what makes two different figures no contradiction.
+RULES_AFTER: list[Rule] = [
+    Rule("same_sentence", _r_same_sentence, "scope_difference", 0.6,
+         "{why}; the two figures stand side by side in one sentence, so they measure different things."),
+    Rule("different_sources", _r_sources, "scope_difference", 0.5,
+         "{why}; the figures come from different sources ({sa} / {sb}): a disputed figure, not one source contradicting another."),
+    Rule("hedged", _r_hedged, "scope_difference", 0.5,
+         "{why}; but {which} hedged or prospective (reported, conditional, talks, plans), so this is not a contradiction of facts."),
+]
+
+
+def _apply(rules: Sequence[Rule], a: Claim, b: Claim, ctx: Ctx) -> Optional[Decision]:
+    for r in rules:
+        fields = r.when(a, b, ctx)
+        if fields is not None:
+            return (r.verdict, r.confidence, r.explain.format(**fields), ctx.decision[3] if ctx.decision else "rules")
+    return None
+
+
+def compare_values(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Decision:
+    """Verdict for two figures of one group (same kind, entities and unit): the rules before,
+    the kind's comparison, then the rules after (see ``RULES_BEFORE`` / ``RULES_AFTER``)."""
+    ctx = Ctx(pub)
+    d = _apply(RULES_BEFORE, a, b, ctx)
+    if d is not None:
+        return d
     if a.kind in K.ONE_OFF_KINDS:
         d = _compare_one_off(a, b)
     elif a.kind in K.STOCK_KINDS:
         d = _compare_stock(a, b, pub)
     else:
         d = _compare_flow(a, b, pub)
-    if d[0] == "conflict" and a.document == b.document and a.sentence == b.sentence:
-        return ("scope_difference", 0.6, d[2].rstrip(".") + "; the two figures stand side by side in one sentence, so they "
-                "measure different things.", d[3])
-    sa, sb = _source(a), _source(b)
-    if d[0] == "conflict" and sa and sb and sa != sb:
-        return ("scope_difference", 0.5, d[2].rstrip(".") + f"; the figures come from different sources ({a.attribution} / "
-                f"{b.attribution}): a disputed figure, not one source contradicting another.", d[3])
-    if d[0] == "conflict" and (a.hedged or b.hedged):
-        which = "both claims are" if a.hedged and b.hedged else "one claim is"
-        return ("scope_difference", 0.5, d[2].rstrip(".") + f"; but {which} hedged or prospective (reported, conditional, talks, plans), "
-                "so this is not a contradiction of facts.", d[3])
-    return d
+    ctx.decision = d
+    return _apply(RULES_AFTER, a, b, ctx) or d
 
 
 _OWN_STATEMENT = re.compile(r"communiqué|statement|press release|release|annonce|announcement|dans un|in a\b|sources?", re.I)
@@ -228,8 +334,12 @@ def _as_of(c: Claim, pub: dict[str, Optional[dt.date]]) -> tuple[Optional[tuple[
     t = _time_interval(c.time, p)
     near = (c.time is None or c.time.start is None or c.anchor_start is None
             or abs(c.time.start - c.anchor_start) <= 50)
-    if c.kind == "casualties" and p is not None:
-        near = False  # a toll stands as of its report; the dates around it date the disaster
+    if c.kind in K.ROLELESS_KINDS and p is not None:
+        # a toll is the toll of one event: its own date (the parse keeps only the dates of its
+        # clause), else the news cycle before its article's publication
+        if t is not None and c.time is not None and c.time.granularity in ("day", "month", "year", "quarter") and not c.time.inherited:
+            return t, False
+        return (p - dt.timedelta(days=NEWS_CYCLE_DAYS), p), True
     if t is not None and (near or p is None):
         return t, False
     # a date far from the figure dates the event around it ("les inondations de dimanche"),
@@ -407,6 +517,10 @@ def _keys(c: Claim) -> list[tuple]:
             continue  # a figure whose measure is unknown is compared with nothing
         fam = _unit_family(c) if kind == c.kind else "event"
         subj, obj = _norm(c.subject), _norm(c.object)
+        if kind in K.ROLELESS_KINDS:
+            subj = obj = None  # the event's date tells tolls apart, not the names around them
+            if c.predicate == "detail" and kind == c.kind:
+                continue  # a figure of the story, not the article's toll
         if kind in K.SYMMETRIC_KINDS and subj and obj:
             subj, obj = sorted([subj, obj])
         if c.predicate and kind == c.kind:
@@ -453,6 +567,9 @@ def group_claims(claims: Sequence[Claim]) -> dict[tuple, list[Claim]]:
                 kind, fam, subj, obj = key
                 key = (kind, fam, short.get(subj, subj), short.get(obj, obj))
             kind, fam, subj, obj = key
+            if kind in K.ROLELESS_KINDS:
+                buckets[key].append(c)
+                continue
             if subj is None and obj is None:
                 continue
             if subj is None or (obj is None and kind in K.FLOW_KINDS | K.SYMMETRIC_KINDS | {"board_change"}):

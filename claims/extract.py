@@ -28,7 +28,7 @@ from typing import Iterable, Optional, Sequence
 
 from . import kinds as K
 from .entities import DocumentEntities, EntityMention
-from .frames import FigureFrame, conjoined_head, date_governs, figure_frame, part_label
+from .frames import FigureFrame, conjoined_head, date_governs, figure_frame, part_label, reports_several_events
 from .model import Claim, Document, Mention, Sentence, TimeRef, Value
 from .syntax import Parse
 
@@ -125,7 +125,7 @@ def _nearest_in(table, text: str, start: int, end: int, lo: int, hi: int, max_di
     return best[1]
 
 
-def _framed_values(parse: Parse, ms: Sequence[Mention], values: list[Mention], lang: str) -> tuple[list[Mention], dict[int, FigureFrame]]:
+def _framed_values(parse: Parse, text: str, ms: Sequence[Mention], values: list[Mention], lang: str) -> tuple[list[Mention], dict[int, FigureFrame]]:
     """Frames of the sentence's figures; a bare number that is an argument of a casualty
     predicate ("two are dead", "killing six") is a count of people."""
     frames: dict[int, FigureFrame] = {}
@@ -141,18 +141,23 @@ def _framed_values(parse: Parse, ms: Sequence[Mention], values: list[Mention], l
             amount = m.value.amount
             if (f.measure and f.measure != "shot" or f.measure == "shot" and f.persons) and f.argument and f.persons and amount is not None \
                     and amount == int(amount) and 0 < amount < 100000 and not _looks_like_year_or_age(m.text) \
-                    and not _bracketed(parse, m):
+                    and not _bracketed(text, m) and not _age_after_name(text, m):
                 out.append(m.model_copy(update={"kind": "count", "value": m.value.model_copy(update={"unit": "person"})}))
     out.sort(key=lambda x: x.start)
     return out, frames
 
 
-def _bracketed(parse: Parse, m: Mention) -> bool:
+def _bracketed(text: str, m: Mention) -> bool:
     """A bare number in brackets is a reference mark or an age ("[18]", "(25)"), not a count."""
-    toks = parse.tokens
-    before = [t for t in toks if t.end <= m.start]
-    after = [t for t in toks if t.start >= m.end]
-    return bool(before and after and before[-1].text in "[(" and after[0].text in "])")
+    return m.start > 0 and text[m.start - 1 : m.start] in ("[", "(") and text[m.end : m.end + 1] in ("]", ")")
+
+
+_AGE_AFTER_NAME = re.compile(r"[A-ZÀ-Ý][\w'’-]+,\s*$")
+
+
+def _age_after_name(text: str, m: Mention) -> bool:
+    """"Weiss, 19," / "Clark, 25;": a number right after a name and a comma is an age."""
+    return bool(_AGE_AFTER_NAME.search(text[max(0, m.start - 40) : m.start])) and text[m.end : m.end + 1] in (",", ";", ".", ")", "")
 
 
 def _looks_like_year_or_age(text: str) -> bool:
@@ -193,6 +198,39 @@ def _conjoined_totals(parse: Parse, frames: dict[int, FigureFrame], drafts: list
                                                     "precision": None})})
         out.append(dict(d, anchor=(first.start, last.end), mention=total, part=None))
     return out
+
+
+LEAD_SENTENCES = 3  # the title and the first sentences state an article's toll
+
+
+def _mark_details(claims: list[Claim], sentences: Sequence[Sentence], several_events: bool = False) -> None:
+    """An article's toll is what its title and lead state (else its largest figure); the other
+    figures of the same measure tell the story ("the next two were shot") or other events, and
+    are marked as details (``predicate="detail"``): they are never set against other articles."""
+    lead = {s.index for s in sorted(sentences, key=lambda s: s.start)[:LEAD_SENTENCES]}
+    if several_events:  # "5 dead, 17 wounded in weekend shootings": aggregate tolls of several events
+        for c in claims:
+            if c.kind in K.ROLELESS_KINDS and c.value is not None:
+                c.scope = "cumulative"
+    by_measure: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.kind in K.ROLELESS_KINDS and c.value is not None and not (c.predicate or "").startswith("part"):
+            by_measure[(c.kind, c.value.unit)].append(c)
+    for cs in by_measure.values():
+        heads = [c for c in cs if c.sentence in lead]
+        if not heads:
+            undated = [c for c in cs if c.time is None or c.time.inherited]
+            pool = undated or cs
+            top = max(c.value.amount or c.value.low or 0 for c in pool)
+            heads = [c for c in pool if (c.value.amount or c.value.low or 0) == top]
+        keep = {_value_key(c.value) for c in heads}
+        for c in cs:
+            if _value_key(c.value) not in keep:
+                c.predicate = "detail"
+
+
+def _value_key(v: Optional[Value]) -> tuple:
+    return (None,) if v is None else (v.amount, v.low, v.high, v.qualifier)
 
 
 def _window(sent: Sentence, start: int, end: int, before: int, after: int) -> tuple[int, int]:
@@ -468,7 +506,7 @@ def extract_claims(
         lang = document.language or "fr"
         frames: dict[int, FigureFrame] = {}
         if parse is not None:
-            values, frames = _framed_values(parse, ms, values, lang)
+            values, frames = _framed_values(parse, text, ms, values, lang)
         events: list[tuple[str, re.Match, str]] = []
         seen_kinds = set()
         for kind, rx, direction in K.EVENT_CUES:
@@ -627,4 +665,7 @@ def extract_claims(
                 direction=d["direction"],
             )
         )
+    lead_parses = [entities.sentences[s.index].parse for s in sorted(sentences, key=lambda s: s.start)[:2] if s.index in entities.sentences]
+    _mark_details(claims, sentences, any(reports_several_events(p, document.language or "fr") for p in lead_parses))
     return claims
+

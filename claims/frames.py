@@ -32,6 +32,8 @@ class Lexicon:
     measures: dict[str, re.Pattern]
     persons: re.Pattern
     not_people: re.Pattern
+    increment: re.Pattern
+    events: re.Pattern
     part_preps: re.Pattern
     partitive: re.Pattern
     update: re.Pattern
@@ -54,6 +56,8 @@ def lexicon(lang: str) -> Lexicon:
         measures=measures,
         persons=re.compile(_alt(words(data["persons"])), re.I),
         not_people=re.compile(_alt(words({k: v for k, v in data["not_people"].items() if k != "_doc"})), re.I),
+        increment=re.compile(_alt(words({k: v for k, v in data["increment"].items() if k != "_doc"})), re.I),
+        events=re.compile(_alt(words({k: v for k, v in data["events"].items() if k != "_doc"})), re.I),
         part_preps=re.compile(_alt(words(data["part_preps"])), re.I),
         partitive=re.compile(_alt(words(data["partitive"])), re.I),
         update=re.compile(r"(?<![\w-])" + _alt(words(data["update"])) + r"(?![\w-])", re.I),
@@ -156,6 +160,8 @@ def _words_of(p: Parse, noun: Token, pred: Optional[Token]) -> list[Token]:
             if k.rel in {"comp", "mod", "obj"} and k is not noun:
                 out.append(k)
                 out += [x for x in p.kids(k) if x.rel == "mod"]
+                for c in p.kids(k, "case"):  # "found shot to death"
+                    out += p.kids(c, "pobj")
             if k.rel == "case":  # "in critical condition", "with gunshot wounds"
                 for x in p.kids(k, "pobj"):
                     out += [x] + [y for y in p.kids(x) if y.rel == "mod"]
@@ -222,11 +228,13 @@ def figure_frame(p: Parse, start: int, end: int, lang: str) -> Optional[FigureFr
             f.part = True
     for k in p.kids(noun, "case"):
         for x in p.kids(k, "pobj"):
-            if lex.partitive.fullmatch(x.lower):
-                f.part = True  # "four of them"
+            if lex.partitive.fullmatch(x.lower) or (noun is num and any(d.pos == "DET" for d in p.kids(x))):
+                f.part = True  # "four of them", "three of the men"
     for k in p.kids(noun, "nmod", "obl"):
         if lex.partitive.fullmatch(k.lower):
             f.part = True  # "quatre d'entre eux"
+    if not f.part and any(lex.increment.fullmatch(k.lower) for k in p.kids(noun) + p.kids(num)):
+        f.part = True  # "two more people died": an increment, not the toll
     if f.part:
         f.part_label = _label(noun, num)
         f.of_whole = True
@@ -260,8 +268,8 @@ def coordination(p: Parse, noun: Token) -> list[Token]:
     stack = [first]
     while stack:
         t = stack.pop()
-        for k in p.kids(t, "conj"):
-            if k.pos in {"NOUN", "PROPN", "PRON"}:
+        for k in p.kids(t, "conj") + [a for a in p.kids(t, "appos") if _has_number(p, a) and _has_number(p, t)]:
+            if k.pos in {"NOUN", "PROPN", "PRON", "NUM"}:
                 out.append(k)
                 stack.append(k)
     out.sort(key=lambda t: t.i)
@@ -307,3 +315,11 @@ def part_label(noun: Token, num: Token) -> Optional[str]:
 def is_update(text: str, lang: str) -> bool:
     """The sentence says a figure revises an earlier one ("the toll rose to five")."""
     return bool(lexicon(lang).update.search(text))
+
+
+def reports_several_events(parse: Optional[Parse], lang: str) -> bool:
+    """The sentence counts several events ("5 dead in weekend shootings", "three shootings")."""
+    if parse is None:
+        return False
+    rx = lexicon(lang).events
+    return any(rx.fullmatch(t.lower) for t in parse.tokens)

@@ -36,6 +36,9 @@ ONE_OFF_KINDS = {"acquisition", "transfer_fee"}  # a deal has one price: its fig
 GENERIC_KINDS = {"quantity", "percentage", "change_rate"}  # no (complete) measure known: never grouped
 EVENT_KINDS = {"founding", "partnership_start", "partnership_end", "board_change", "regulatory_action"}
 SYMMETRIC_KINDS = {"partnership_start", "partnership_end"}
+# Measures of an event whose entities are no role (a toll: the city is where, not who): grouped by
+# kind and measure across articles, told apart by the event's date (see claims.crosscheck).
+ROLELESS_KINDS = {"casualties"}
 # every built-in kind (users may add more through the NLI kinds file)
 CLAIM_KINDS = sorted(FLOW_KINDS | STOCK_KINDS | EVENT_KINDS | ONE_OFF_KINDS | GENERIC_KINDS)
 
