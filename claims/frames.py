@@ -243,7 +243,7 @@ def figure_frame(p: Parse, start: int, end: int, lang: str) -> Optional[FigureFr
             f.measure = f.noun_measure or _measure(lex, _words_of(p, whole, _predicate(p, whole))) or f.measure
     # conjoined figures: "three children and two adults were found dead"; a figure coordinated
     # with other people ("the driver and two passengers") is a part of an unstated total
-    if noun is not num:
+    if noun is not num and f.persons and not f.noun_measure:  # people coordinated, not measures ("deux morts et cinq blessés")
         members = coordination(p, noun)
         if len(members) > 1:
             if members[0] is noun:
