@@ -108,10 +108,12 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         aliases: Optional[str] = typer.Option(None, "--aliases"),
     ) -> None:
         """Print the extracted claims as JSON Lines."""
+        from .report.jsonio import dumps_line
+
         report = _run(paths, text, "none", False, aliases, None, True)
         out = sys.stdout
         for c in report.claims:
-            out.write(json.dumps(c.model_dump(mode="json"), ensure_ascii=False) + "\n")
+            out.write(dumps_line(c.model_dump(mode="json")) + "\n")
 
     @app.command("schema")
     def schema_cmd() -> None:

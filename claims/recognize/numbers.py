@@ -13,6 +13,8 @@ Portuguese have their own scale words and abbreviations (:mod:`.lexicon_intl`) a
 from __future__ import annotations
 
 import bisect
+import logging
+import math
 import re
 from dataclasses import dataclass
 
@@ -20,7 +22,30 @@ from . import lexicon as L
 from . import lexicon_intl as LI
 from .lexicon import fold
 
-__all__ = ["Num", "find_numbers", "parse_number_words", "number_atoms", "protected_spans", "nice"]
+__all__ = ["Num", "find_numbers", "parse_number_words", "number_atoms", "protected_spans", "nice", "plausible",
+           "MAX_FIGURE"]
+
+log = logging.getLogger("claims.recognize")
+
+#: The sanity bound of every figure: a magnitude above it ("1e308 milliards", a 400-digit number)
+#: is too large to be real. Such a figure is left as plain text: it is no mention and has no value
+#: (so it never becomes a claim, and no infinity reaches a report or the store). 1e18 is above
+#: any real amount in any currency (a state budget in rials is about 1e16) and keeps the
+#: Recognizers-Text cases ("12,32e+14").
+MAX_FIGURE = 1e18
+
+
+def plausible(x: float | None) -> bool:
+    """False for a figure too large to be real (or not finite); None (unbounded) is fine."""
+    return x is None or (math.isfinite(x) and abs(x) <= MAX_FIGURE)
+
+
+def _power(base: float, exponent: int) -> float:
+    """``base ** exponent`` without OverflowError / ZeroDivisionError (inf instead: then rejected)."""
+    try:
+        return float(base) ** exponent
+    except (OverflowError, ZeroDivisionError):
+        return math.inf
 
 
 @dataclass(slots=True)
@@ -312,14 +337,14 @@ def _digit_atoms(text: str, english: bool, protect: _Spans, scale_rx: re.Pattern
             val = _to_float(int_part, dec)
             subtype = "decimal" if dec else "integer"
             if m.group("exp") is not None:
-                val = val * 10.0 ** int(m.group("exp"))
+                val = val * _power(10.0, int(m.group("exp")))
                 subtype = "power"
             elif m.group("pow") is not None:
                 ps = m.group("pow")
                 expo = int(ps.lstrip("+-"))
                 if ps.count("-") % 2:
                     expo = -expo
-                val = val ** expo
+                val = _power(val, expo)
                 subtype = "power"
             grouped = bool(re.search(r"[ \u00a0\u202f\u2009,]", int_part)) or (
                 not english and "." in int_part
@@ -804,6 +829,11 @@ def number_atoms(text: str, lang: str = "fr", protect: list[tuple[int, int]] | N
                 kept[-1] = a
             continue
         kept.append(a)
+    too_large = [a for a in kept if not plausible(a.value)]
+    if too_large:  # kept as text: no mention, no value
+        for a in too_large:
+            log.info("figure too large to be real, not read as a value: %.60r", text[a.start:a.end])
+        kept = [a for a in kept if plausible(a.value)]
     # digits followed by words of a larger number: "1 sur cent vingt et un", "un sur 3"
     join = _FRACTION_JOIN["en" if english else "fr"]
     out: list[Num] = []

@@ -23,7 +23,7 @@ from . import lexicon as L
 from . import lexicon_intl as LI
 from .lexicon import fold
 from .money import CurrencyHit, abbreviation_after, currency_after, currency_before, names
-from .numbers import Num, _Spans, nice, number_atoms
+from .numbers import Num, _Spans, nice, number_atoms, plausible
 
 __all__ = ["find_quantities", "Quantity"]
 
@@ -537,7 +537,17 @@ def find_quantities(
     text: str, lang: str = "fr", blocked: list[tuple[int, int]] | None = None,
     protect: list[tuple[int, int]] | None = None,
 ) -> list[Quantity]:
-    """Money, percent, count and number mentions (possibly overlapping vague ones)."""
+    """Money, percent, count and number mentions (possibly overlapping vague ones).
+
+    A quantity whose value is too large to be real (:func:`~claims.recognize.numbers.plausible`,
+    e.g. once a currency's scale word multiplies it) is dropped: its text stays plain text.
+    """
+    return [q for q in _find_quantities(text, lang, blocked, protect) if plausible(q.x) and plausible(q.low) and plausible(q.high)]
+
+
+def _find_quantities(
+    text: str, lang: str, blocked: list[tuple[int, int]] | None, protect: list[tuple[int, int]] | None,
+) -> list[Quantity]:
     en = lang == "en"
     block = _Spans(blocked or [])
     qs: list[Quantity] = []
