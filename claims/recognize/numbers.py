@@ -85,8 +85,12 @@ _SP = r"[ \u00a0\u202f\u2009]"
 _P_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+")
 _P_MAIL = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
 _P_DOMAIN = re.compile(r"\.[a-z]{2,6}(?:\.[a-z]{2,6})*/[^\s<>\"')\]]*")
+# Every alternative starts after a character that is not a word character nor "+": a match
+# glued to a word or to other digits is never kept (see protected_spans), and starting inside a
+# run of digits would rescan the run from each of its digits (quadratic on "1" * 100000).
 _P_DIGITS = re.compile(
     r"""
+    (?<![\w+])(?:
     (?:\+\d{2,3}[ .]?(?:\(0\)[ .]?)?\d|0\d)(?:[ .-]?\d{2}){4}(?!\d)     # FR/intl phone
   | \(?\d{3}\)?[ .-]\d{3}-\d{4}(?!\d)                                   # US phone
   | 0[89]\d\d[ .]?\d{3}[ .]?\d{3}(?!\d)                                # FR 0800 123 456
@@ -96,6 +100,7 @@ _P_DIGITS = re.compile(
   | \d{1,2}[ ]?(?:a\.m\.|p\.m\.|am|pm)(?![\w])                         # 3 pm
   | [vV]?\d+\.\d+\.\d+(?:\.\d+)*(?![\w.]*\d)                           # version 1.2.3
   | [vV]\d+(?:\.\d+)?(?![\w])                                          # v2, v2.1
+    )
     """,
     re.VERBOSE,
 )
@@ -512,20 +517,25 @@ def _tokens(text: str, s: int, e: int) -> list[_Tok]:
     return toks
 
 
+#: The most cardinal words before the ordinal of a compound denominator ("quatre-vingt-dix-neuvième").
+_MAX_DENOMINATOR_WORDS = 8
+
+
 class _Parser:
     """Parse a run of number-word tokens into numbers (cardinals, fractions, decimals)."""
 
     def __init__(self, toks: list[_Tok], lang: str):
         self.t = toks
         self.n = len(toks)
+        self.words = [t.w for t in toks]
         self.lang = lang
         self.card = L.FR_CARDINALS if lang == "fr" else L.EN_CARDINALS
 
     # -- cardinals -------------------------------------------------------------------------
-    def cardinal(self, i: int, words: list[str] | None = None) -> tuple[int, float, float] | None:
-        """Longest cardinal from token i: (end index, value, last scale consumed or 0)."""
-        w = words if words is not None else [t.w for t in self.t]
-        n = len(w)
+    def cardinal(self, i: int, words: list[str] | None = None, stop: int | None = None) -> tuple[int, float, float] | None:
+        """Longest cardinal from token i, before token ``stop``: (end index, value, last scale consumed or 0)."""
+        w = words if words is not None else self.words
+        n = len(w) if stop is None else min(stop, len(w))
         card = self.card
         fr = self.lang == "fr"
         total = 0
@@ -636,11 +646,12 @@ class _Parser:
     def _compound_den(self, j: int, require_hyphen: bool) -> tuple[int, float] | None:
         """A denominator made of cardinal words then an ordinal: "vingt cinquieme" -> 25."""
         m = j
-        while m < self.n and (self.t[m].w in self.card or self.t[m].w in ("et",)) and _ordinal_value(self.t[m].w, self.lang) is None:
+        limit = min(self.n, j + _MAX_DENOMINATOR_WORDS)  # a longer run is no denominator: stop early
+        while m < limit and (self.t[m].w in self.card or self.t[m].w in ("et",)) and _ordinal_value(self.t[m].w, self.lang) is None:
             if require_hyphen and m > j and not self.t[m].hyphen:
                 return None
             m += 1
-        if m >= self.n or m == j:
+        if m >= limit or m == j:
             return None
         if require_hyphen and not self.t[m].hyphen:
             return None
@@ -680,12 +691,12 @@ class _Parser:
                     if k == i:
                         return None  # "vingt-cinquieme": an ordinal, not a quantity
                     cd = self._compound_den(k, require_hyphen=True)
-                    rn = self.cardinal(i, [t.w for t in self.t[:k]])
+                    rn = self.cardinal(i, stop=k)
                     if cd and rn and rn[0] == k:
                         return cd[0], rn[1] / cd[1], singular
                 # agreement: "vingt et un cinquieme" (singular) = 20 + 1/5
                 if singular and num > 1 and j - i >= 3 and self.t[j - 2].w == "et" and self.t[j - 1].w in ("un", "une"):
-                    rn = self.cardinal(i, [t.w for t in self.t[: j - 2]])
+                    rn = self.cardinal(i, stop=j - 2)
                     if rn and rn[0] == j - 2:
                         return j + 1, rn[1] + 1.0 / den, singular
                 return j + 1, num / den, singular
