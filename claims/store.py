@@ -55,6 +55,8 @@ from .model import Claim, Document, Finding, Group, NliInfo, Report, Review, Sen
 
 __all__ = [
     "ClaimStore",
+    "StoreBusy",
+    "StoreDamaged",
     "AddOutcome",
     "DocumentInfo",
     "RunInfo",
@@ -277,33 +279,79 @@ class RunInfo:
 
 # --------------------------------------------------------------------------- the store
 
-class ClaimStore:
-    """A corpus in one SQLite file. Safe to use from several threads (one connection per call)."""
+class StoreBusy(ClaimsError):
+    """The store stayed locked (by another process or a long write) for the whole busy timeout."""
 
-    def __init__(self, path: Union[str, os.PathLike]) -> None:
+
+class StoreDamaged(ClaimsError):
+    """The store file is not a readable SQLite database any more (corrupt, truncated)."""
+
+
+_BUSY = ("database is locked", "database table is locked", "database is busy")
+_SQLITE_MAX_INT = 2**63 - 1
+
+
+class ClaimStore:
+    """A corpus in one SQLite file. Safe to use from several threads (one connection per call).
+
+    ``busy_timeout``: how long a call waits for a store locked by someone else before raising
+    :class:`StoreBusy`. Every SQLite error comes out as one line: :class:`StoreBusy`,
+    :class:`StoreDamaged` (a corrupt file) or :class:`ClaimsError`.
+    """
+
+    def __init__(self, path: Union[str, os.PathLike], *, busy_timeout: float = 30.0) -> None:
         self.path = Path(path)
+        self.busy_timeout = float(busy_timeout)
         if self.path.is_dir():
             raise InputError(f"store {self.path} is a directory, not a file")
         if not self.path.parent.is_dir():
             raise InputError(f"store {self.path}: folder {self.path.parent} does not exist")
+        if self.path.exists() and not self.path.is_file():
+            raise InputError(f"store {self.path} is not a regular file")
         try:
             self._init()
-        except sqlite3.DatabaseError as exc:
+        except StoreDamaged as exc:
+            raise StoreDamaged(f"{self.path} is not a claims store ({exc.__cause__ or exc})") from None
+        except StoreBusy:
+            raise
+        except sqlite3.DatabaseError as exc:  # pragma: no cover - converted by _db
             raise ClaimsError(f"{self.path} is not a claims store ({exc})") from None
 
     # -- connection
 
     @contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
-        con = sqlite3.connect(self.path, timeout=30)
         try:
-            con.row_factory = sqlite3.Row
-            con.execute("PRAGMA foreign_keys = ON")
-            con.execute("PRAGMA busy_timeout = 30000")
-            with con:
-                yield con
-        finally:
-            con.close()
+            con = sqlite3.connect(self.path, timeout=self.busy_timeout)
+            try:
+                con.row_factory = sqlite3.Row
+                con.execute("PRAGMA foreign_keys = ON")
+                con.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
+                with con:
+                    yield con
+            finally:
+                con.close()
+        except sqlite3.OperationalError as exc:
+            if any(b in str(exc).lower() for b in _BUSY):
+                raise StoreBusy(f"the claim store {self.path} is busy (locked by another process for more than "
+                                f"{self.busy_timeout:g} s); try again later") from None
+            raise ClaimsError(f"claim store {self.path}: {_one_line(str(exc))}") from None
+        except sqlite3.DatabaseError as exc:
+            if type(exc) is sqlite3.DatabaseError:  # corrupt or not a database at all
+                err = StoreDamaged(f"the claim store {self.path} is damaged ({_one_line(str(exc))}); restore it from a copy")
+                err.__cause__ = exc
+                raise err from exc
+            raise
+
+    def verify(self) -> None:
+        """Read the whole file once (SQLite ``quick_check``): StoreDamaged when it is corrupt.
+
+        What ``claims serve`` does at start, so that a damaged store is refused at once rather than
+        on some later request."""
+        with self._db() as con:
+            rows = [r[0] for r in con.execute("PRAGMA quick_check(3)")]
+        if rows != ["ok"]:
+            raise StoreDamaged(f"the claim store {self.path} is damaged ({_one_line('; '.join(map(str, rows)))}); restore it from a copy")
 
     def _init(self) -> None:
         with self._db() as con:
@@ -661,6 +709,8 @@ class ClaimStore:
             con.execute(f"UPDATE runs SET {cols} WHERE id=?", (*fields.values(), run_id))
 
     def get_run(self, run_id: int) -> Optional[RunInfo]:
+        if not -_SQLITE_MAX_INT <= run_id <= _SQLITE_MAX_INT:
+            return None  # no run has an id SQLite cannot even store
         with self._db() as con:
             r = con.execute("SELECT * FROM runs WHERE id=?", (run_id,)).fetchone()
         return _run_info(r) if r is not None else None
