@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping, Optional, Sequence, Union
 
-from .errors import ClaimsError, InputError
+from .errors import AnalysisFailed, ClaimsError, InputError
 from .model import Claim, Document, Finding, Group, NliInfo, Report, Review, Sentence, Stats
 
 __all__ = [
@@ -153,6 +153,20 @@ CREATE TABLE IF NOT EXISTS runs (
     items TEXT NOT NULL DEFAULT '[]',
     created TEXT NOT NULL,
     updated TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS jobs (
+    run INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    args TEXT NOT NULL DEFAULT '{}',
+    attempts INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS job_items (
+    run INTEGER NOT NULL REFERENCES jobs(run) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    data BLOB,
+    text TEXT,
+    PRIMARY KEY (run, position)
 );
 """
 
@@ -460,7 +474,8 @@ class ClaimStore:
 
     # -- analysis and check
 
-    def _analyse_pending(self, aliases: Optional[str], progress: Optional[Progress], retry_errors: bool = False) -> None:
+    def _analyse_pending(self, aliases: Optional[str], progress: Optional[Progress], retry_errors: bool = False,
+                         analyse: Optional[Callable[..., Any]] = None) -> None:
         from . import pipeline
 
         version = analysis_version(aliases)
@@ -476,10 +491,14 @@ class ClaimStore:
             if progress:
                 progress(f"analysing {doc.id}", i, len(todo))
             try:
-                result = pipeline.analyse_document(doc, aliases=aliases)
+                result = (analyse or pipeline.analyse_document)(doc, aliases=aliases)
             except Exception as exc:  # one article's crash must not lose the corpus
-                log.exception("analysis of %s failed", doc.id)
-                msg = _one_line(f"analysis failed: {type(exc).__name__}: {exc}")
+                if isinstance(exc, AnalysisFailed):
+                    log.warning("analysis of %s failed: %s", doc.id, exc)
+                    msg = _one_line(f"analysis failed: {exc}")
+                else:
+                    log.exception("analysis of %s failed", doc.id)
+                    msg = _one_line(f"analysis failed: {type(exc).__name__}: {exc}")
                 with self._db() as con:
                     self._clear_analysis(con, doc.id)
                     con.execute("UPDATE documents SET analysis_key=?, status='error', error=?, updated=? WHERE id=?",
@@ -531,19 +550,23 @@ class ClaimStore:
         kinds_config: Optional[str] = None,
         progress: Optional[Progress] = None,
         retry_errors: bool = False,
+        analyse: Optional[Callable[..., Any]] = None,
     ) -> Report:
         """Analyse new or changed documents, cross-check the whole corpus, save groups and
         findings, and return the report with review states.
 
         A document whose analysis failed is retried when its analysis key changes, or always with
         ``retry_errors``. ``progress(stage, done, total)`` is called as documents are analysed.
+        ``analyse(doc, aliases=...)`` replaces :func:`claims.pipeline.analyse_document` (the web
+        app analyses in a separate process, with a deadline per document); an
+        :class:`~claims.errors.AnalysisFailed` it raises is that document's error message.
         """
         import time
 
         from .pipeline import assemble
 
         t0 = time.perf_counter()
-        self._analyse_pending(aliases, progress, retry_errors)
+        self._analyse_pending(aliases, progress, retry_errors, analyse)
         results = self._results()
         if progress:
             progress("cross-checking", 0, 1)
@@ -720,6 +743,87 @@ class ClaimStore:
         with self._db() as con:
             rows = con.execute("SELECT * FROM runs ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
         return [_run_info(r) for r in rows]
+
+    # -- the job queue of the web app: it lives here, so that it survives a killed server
+
+    def enqueue(self, kind: str, *, total: int = 0, message: str = "", args: Optional[dict[str, Any]] = None,
+                items: Sequence[tuple[str, Optional[bytes], Optional[str]]] = ()) -> int:
+        """A new queued run with its job: ``kind`` ("add", "check", "remove"), JSON ``args`` and
+        the uploaded ``items`` as (name, file bytes or None, pasted-text JSON or None). One
+        transaction: the run is never there without what it needs. Returns the run id."""
+        now = _now()
+        with self._db() as con:
+            cur = con.execute("INSERT INTO runs(kind, status, total, message, created, updated) VALUES (?,?,?,?,?,?)",
+                              (kind, "queued", total, message, now, now))
+            run_id = int(cur.lastrowid)
+            con.execute("INSERT INTO jobs(run, kind, args) VALUES (?,?,?)", (run_id, kind, json.dumps(args or {})))
+            con.executemany("INSERT INTO job_items(run, position, name, data, text) VALUES (?,?,?,?,?)",
+                            [(run_id, i, name, data, text) for i, (name, data, text) in enumerate(items)])
+        return run_id
+
+    def job(self, run_id: int) -> Optional[dict[str, Any]]:
+        """``{"run", "kind", "args", "attempts", "items": [(name, data, text), ...]}`` of a queued job, or None."""
+        with self._db() as con:
+            row = con.execute("SELECT * FROM jobs WHERE run=?", (run_id,)).fetchone()
+            if row is None:
+                return None
+            items = [(r["name"], r["data"], r["text"])
+                     for r in con.execute("SELECT name, data, text FROM job_items WHERE run=? ORDER BY position", (run_id,))]
+        return {"run": run_id, "kind": row["kind"], "args": json.loads(row["args"] or "{}"), "attempts": row["attempts"],
+                "items": items}
+
+    def start_job(self, run_id: int) -> int:
+        """Mark a job's run running and count the attempt; returns the attempt number (1 = first)."""
+        with self._db() as con:
+            con.execute("UPDATE jobs SET attempts = attempts + 1 WHERE run=?", (run_id,))
+            con.execute("UPDATE runs SET status='running', updated=? WHERE id=?", (_now(), run_id))
+            row = con.execute("SELECT attempts FROM jobs WHERE run=?", (run_id,)).fetchone()
+        return int(row[0]) if row is not None else 0
+
+    def finish_job(self, run_id: int) -> None:
+        """The job is over (its run is done or failed): drop its queued data."""
+        with self._db() as con:
+            con.execute("DELETE FROM jobs WHERE run=?", (run_id,))
+
+    def recover_runs(self, max_attempts: int = 2) -> tuple[list[int], int]:
+        """After a server stopped (even by ``kill -9``): the runs to resume, in order, and how many
+        were given up.
+
+        A queued run resumes. A run that was running resumes too (adding the same articles again is
+        harmless: unchanged documents are left alone), unless it was started ``max_attempts``
+        times already: then it is marked failed, and each of its articles says it was not
+        processed, so nothing goes missing silently. A run left without a job (a store of an
+        older version) is marked interrupted.
+        """
+        resume: list[int] = []
+        failed = 0
+        with self._db() as con:
+            rows = con.execute("SELECT r.id, r.status, r.items, j.attempts, j.run AS job FROM runs r LEFT JOIN jobs j"
+                               " ON j.run = r.id WHERE r.status IN ('queued', 'running') ORDER BY r.id").fetchall()
+            for r in rows:
+                if r["job"] is None:
+                    con.execute("UPDATE runs SET status='interrupted', message='the server stopped before this run finished',"
+                                " updated=? WHERE id=?", (_now(), r["id"]))
+                    failed += 1
+                elif r["attempts"] >= max_attempts:
+                    names = [n for (n,) in con.execute("SELECT name FROM job_items WHERE run=? ORDER BY position", (r["id"],))]
+                    known = {i.get("name"): i for i in json.loads(r["items"] or "[]")}
+                    items = []
+                    for n in names:
+                        it = known.get(n) or {"name": n, "documents": []}
+                        if it.get("status") not in ("added", "updated", "unchanged", "duplicate"):
+                            it = {**it, "status": "error", "message": "not processed: the server stopped while running this run"}
+                        items.append(it)
+                    con.execute("UPDATE runs SET status='failed', stage='failed', items=?, updated=?, message=? WHERE id=?",
+                                (json.dumps(items, ensure_ascii=False), _now(),
+                                 f"the server stopped {r['attempts']} times while running this run; given up", r["id"]))
+                    con.execute("DELETE FROM jobs WHERE run=?", (r["id"],))
+                    failed += 1
+                else:
+                    con.execute("UPDATE runs SET status='queued', message=?, updated=? WHERE id=?",
+                                ("resumed after a server restart" if r["status"] == "running" else "queued", _now(), r["id"]))
+                    resume.append(int(r["id"]))
+        return resume, failed
 
     def interrupt_stale_runs(self) -> int:
         """Mark runs left queued or running by a stopped server as interrupted; returns how many."""
