@@ -4,6 +4,8 @@ Lines uploads with many records, a pathological article (deadline per article), 
 (the queue lives in the store). The cross-origin page in a real browser is in test_web_e2e.py."""
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import re
@@ -28,6 +30,7 @@ from starlette.testclient import TestClient  # noqa: E402
 
 from claims import pipeline  # noqa: E402
 from claims.errors import ClaimsError  # noqa: E402
+from claims.report.csvio import safe_cell  # noqa: E402
 from claims.store import ClaimStore  # noqa: E402
 from claims.web.app import CSRF_COOKIE, create_app, public_message  # noqa: E402
 from claims.web.uploads import Limits  # noqa: E402
@@ -122,7 +125,7 @@ def test_pages_carry_the_token_and_the_cookie_is_strict(tmp_path):
         assert "set-cookie" not in c.get("/").headers  # one token per session
 
 
-def test_a_forged_review_changes_nothing(client):
+def test_a_forged_review_changes_nothing_and_a_real_one_exports_inert(client):
     client.headers.update(SAME_ORIGIN)
     for text, name in ((ARTICLE, "a.txt"), (OTHER, "b.txt")):
         r = client.post("/corpus/add", files=[("files", (name, text.encode(), "text/plain"))], headers={"accept": "application/json"})
@@ -134,6 +137,15 @@ def test_a_forged_review_changes_nothing(client):
     r = client.post(f"/findings/{fp}/review", data={"state": "dismissed", "note": "forged"}, headers={"origin": "http://evil.example"})
     assert r.status_code == 403
     assert re.search(rf'data-fingerprint="{fp}" data-verdict="\w+" data-state="open"', client.get("/").text)
+    # the editor's own review (same origin) goes through; its formula-like note is exported inert
+    note = "-2+3+cmd|' /C calc'!A0"
+    r = client.post(f"/findings/{fp}/review", data={"state": "dismissed", "note": note},
+                    headers={**SAME_ORIGIN, "accept": "application/json"})
+    assert r.status_code == 200 and r.json()["state"] == "dismissed"
+    rows = list(csv.reader(io.StringIO(client.get("/export/report.csv").text, newline="")))
+    cells = [c for row in rows[1:] for c in row]
+    assert "'" + note in cells and note not in cells
+    assert all(safe_cell(c) == c for c in cells)  # every cell through the one function
 
 
 # --------------------------------------------------------------------------- locked and damaged stores
