@@ -110,6 +110,8 @@ def main() -> int:
         warm = Path(tmp, "warm.txt")
         warm.write_text(PROSE * 3, encoding="utf-8")
         check([str(warm)], nli="none")  # load spaCy, lingua and the tables once
+        warm.write_text(_lines(3000), encoding="utf-8")
+        load_documents([warm])  # and what reading many lines loads
         for name in names:
             for stage in stages:
                 times: list[float | None] = []
