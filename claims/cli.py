@@ -1,7 +1,8 @@
 """Command-line interface: `claims check | extract | mentions | schema | eval ...`.
 
 Every expected failure (bad input, bad option) is a `ClaimsError`: one line on stderr and
-exit code 2, never a traceback. Sub-commands owned by other modules register themselves
+exit code 2, never a traceback; so are input nested too deeply to read (RecursionError) and
+input too large for the memory (MemoryError). Sub-commands owned by other modules register themselves
 through a `register(app, eval_app)` function (see `claims/nli/cli.py`, `claims/recognize/cli.py`).
 """
 from __future__ import annotations
@@ -51,6 +52,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("claims: interrupted", file=sys.stderr)
         return 130
+    except RecursionError:  # input nested or chained beyond any article's shape
+        print("claims: error: the input is nested too deeply to be read", file=sys.stderr)
+        return 2
+    except MemoryError:
+        print("claims: error: out of memory: the input is too large for this machine", file=sys.stderr)
+        return 2
     except Exception as exc:  # click usage errors and the like
         import click
 

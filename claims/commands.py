@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -40,11 +41,58 @@ class _Progress:
             self._bar = None
 
 
+def check_paths(paths: list[str]) -> None:
+    """Every path argument must exist: a missing one is an error, never read as article text
+    (inline text only through ``--text``)."""
+    for p in paths or []:
+        if not p.strip():
+            raise InputError("empty path given")
+        if not os.path.exists(p):
+            hint = "; to check text given inline, use --text" if any(c.isspace() for c in p) else ""
+            raise InputError(f"{p}: no such file or directory{hint}")
+
+
+def check_outputs(outputs: list[str], inputs: list[str]) -> None:
+    """Refuse, before any work, report paths that cannot or must not be written: an unknown
+    extension, the same file twice, a file that is one of the inputs (or read from an input
+    folder), a missing or read-only folder, a folder."""
+    from .report import check_output, format_for_path
+
+    seen: dict[str, str] = {}
+    for o in outputs:
+        real = os.path.realpath(o)
+        if real in seen:
+            raise InputError(f"-o {o} is given twice" + (f" (as -o {seen[real]})" if seen[real] != o else ""))
+        seen[real] = o
+    for o in outputs:
+        if not os.path.isfile(o):
+            continue
+        for p in inputs:
+            if os.path.isdir(p):
+                folder = os.path.realpath(p)
+                if os.path.commonpath([folder, os.path.realpath(o)]) == folder:
+                    raise InputError(f"-o {o} would replace a file read from the input folder {p}; write the report elsewhere")
+            elif os.path.exists(p) and os.path.samefile(p, o):
+                raise InputError(f"-o {o} is one of the inputs; write the report elsewhere")
+    for o in outputs:
+        format_for_path(o)
+        check_output(o)
+
+
+def _report_skipped(skipped: list) -> None:
+    if not skipped:
+        return
+    shown = ", ".join(f"{Path(s.path).name} ({s.reason})" for s in skipped[:3])
+    more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
+    print(f"claims: skipped {len(skipped)} file(s) in the input folders: {shown}{more}", file=sys.stderr)
+
+
 def _run(paths: list[str], text: Optional[list[str]], nli: Optional[str], require_nli: bool, aliases: Optional[str],
-         kinds: Optional[str], progress: bool, store: Optional[str] = None):
-    from .ingest import TextInput
+         kinds: Optional[str], progress: bool, store: Optional[str] = None, follow_links: bool = False):
+    from .ingest import TextInput, collect_skipped, following_links
     from .pipeline import check
 
+    check_paths(paths)
     inputs: list = list(paths or [])
     for i, t in enumerate(text or []):
         # in a store, a pasted text is named by its content hash so runs do not overwrite each other
@@ -53,13 +101,21 @@ def _run(paths: list[str], text: Optional[list[str]], nli: Optional[str], requir
         raise InputError("no input: give files, folders or --text")
     bar = _Progress(progress and sys.stderr.isatty())
     try:
-        if store:
-            from .store import check_with_store
+        with collect_skipped() as skipped, following_links(follow_links):
+            if store:
+                from .store import check_with_store
 
-            return check_with_store(store, inputs, nli=nli, nli_required=require_nli, aliases=aliases, kinds_config=kinds, progress=bar)
-        return check(inputs, nli=nli, nli_required=require_nli, aliases=aliases, kinds_config=kinds, progress=bar)
+                report = check_with_store(store, inputs, nli=nli, nli_required=require_nli, aliases=aliases,
+                                          kinds_config=kinds, progress=bar)
+            else:
+                report = check(inputs, nli=nli, nli_required=require_nli, aliases=aliases, kinds_config=kinds, progress=bar)
     finally:
         bar.close()
+    _report_skipped(skipped)
+    return report
+
+
+_FOLLOW_LINKS_HELP = "read the files and folders that symlinks inside an input folder lead to, even outside it"
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
@@ -75,17 +131,18 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         fail_on: Optional[str] = typer.Option(None, "--fail-on", help="'conflict': exit 1 when a conflict is found"),
         progress: bool = typer.Option(True, "--progress/--no-progress", help="progress bar on stderr"),
         store: Optional[str] = typer.Option(None, "--store", help="SQLite claim store: add these articles to it (only new or changed ones are processed) and report on the whole stored corpus"),
+        follow_links: bool = typer.Option(False, "--follow-links", help=_FOLLOW_LINKS_HELP),
     ) -> None:
         """Check articles against each other and write a contradiction report."""
         if fail_on not in (None, "conflict"):
             raise ClaimsError(f"--fail-on takes 'conflict', not {fail_on!r}")
-        from .report import format_for_path, write_report
+        from .report import write_reports
 
-        for o in output:
-            format_for_path(o)  # bad extension: fail before the work
-        report = _run(paths, text, nli, require_nli, aliases, kinds, progress, store)
-        for o in output:
-            write_report(report, o)
+        check_paths(paths)
+        check_outputs(output, paths or [])  # fail before the work, not after it
+        report = _run(paths, text, nli, require_nli, aliases, kinds, progress, store, follow_links)
+        if output:
+            write_reports(report, output)  # all of them or none
         s = report.stats
         summary = (f"{s.documents} documents, {s.sentences} sentences, {s.claims} claims, {s.groups} groups, "
                    f"{s.pairs_compared} pairs compared, {s.conflicts} conflicts; NLI: "
@@ -106,12 +163,15 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         paths: list[str] = typer.Argument(None, help="files or folders"),
         text: list[str] = typer.Option(None, "--text", help="an article given inline"),
         aliases: Optional[str] = typer.Option(None, "--aliases"),
+        follow_links: bool = typer.Option(False, "--follow-links", help=_FOLLOW_LINKS_HELP),
     ) -> None:
         """Print the extracted claims as JSON Lines."""
-        report = _run(paths, text, "none", False, aliases, None, True)
+        from .report.jsonio import dumps_line
+
+        report = _run(paths, text, "none", False, aliases, None, True, follow_links=follow_links)
         out = sys.stdout
         for c in report.claims:
-            out.write(json.dumps(c.model_dump(mode="json"), ensure_ascii=False) + "\n")
+            out.write(dumps_line(c.model_dump(mode="json")) + "\n")
 
     @app.command("schema")
     def schema_cmd() -> None:

@@ -10,3 +10,8 @@ class ClaimsError(Exception):
 
 class InputError(ClaimsError):
     """Missing, binary, empty or undecodable input."""
+
+
+class AnalysisFailed(ClaimsError):
+    """The analysis of one document failed in a known way (its deadline passed, the analysing
+    process died); the message says how. The rest of the corpus goes on."""

@@ -18,6 +18,10 @@ Rules
     closing quote ("... a-t-il dit. » Puis ...");
   * "[…]" / "(…)" marking a cut in a quotation.
   "etc." is not protected: followed by a capital it ends the sentence.
+- A sentence is at most ``MAX_SENTENCE`` (1,500) characters: a longer stretch without a
+  sentence end (a flattened table, one 200,000-character line) is cut at a comma, semicolon or
+  dash, else at a space, so that every later stage, which works sentence by sentence, stays
+  linear in the length of the document.
 - ``Sentence.text`` is ``doc.text[start:end]``, trimmed of surrounding whitespace.
 """
 from __future__ import annotations
@@ -28,6 +32,8 @@ import re
 from .model import Document, Sentence
 
 MAX_QUOTE = 250
+#: The longest sentence: a longer stretch with no sentence end is cut (see ``_cap``).
+MAX_SENTENCE = 1500
 
 ABBREVIATIONS = frozenset(
     """M MM Mme Mmes Mlle Mlles Me Dr Drs Pr Prof Profs St Ste Sts Mgr Cie Vve Gal Gén Cdt Col Lt Sgt Maj Adm
@@ -48,6 +54,7 @@ _ALNUM = re.compile(r"[^\W_]")
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.-?)+[^\W\d_]{1,2}$")
 _WORD_BEFORE = re.compile(r"[\w°º.'’-]*\w$")
 _LINE_END_PUNCT = re.compile(r"[.!?…:;»”\"')\]]$")
+_WORD_WINDOW = 64  # the longest word looked at before a period (abbreviations, initials)
 _COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")  # layout columns ("Title   Site"), not prose
 
 
@@ -87,7 +94,9 @@ def _inside(pos: int, starts: list[int], ends: list[int]) -> bool:
 
 def _abbreviation(s: str, dot: int) -> bool:
     """True when the period at ``s[dot]`` closes an abbreviation or an initial."""
-    m = _WORD_BEFORE.search(s, 0, dot)
+    # the word before the period, looked for in a bounded window: searching from the start of
+    # the paragraph for each period would be quadratic ("M. " * 33000)
+    m = _WORD_BEFORE.search(s, max(0, dot - _WORD_WINDOW), dot)
     if not m:
         return False
     word = re.split(r"['’]", m.group(0))[-1].lstrip(".-")
@@ -95,7 +104,10 @@ def _abbreviation(s: str, dot: int) -> bool:
         return False
     if word in ABBREVIATIONS:
         return True
-    nxt = s[dot + 1:].lstrip(_SPACE)[:1]
+    k = dot + 1
+    while k < len(s) and s[k] in _SPACE:
+        k += 1
+    nxt = s[k:k + 1]
     if word in NUMBER_ABBREVIATIONS and nxt.isdigit():
         return True
     if len(word) == 1 and word.isupper():
@@ -140,7 +152,38 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
         cuts.append(j)
     bounds = [0, *cuts, len(s)]
     spans = [_trim(text, start + a, start + b) for a, b in zip(bounds, bounds[1:])]
-    return [(a, b) for a, b in spans if b > a]
+    return [piece for a, b in spans if b > a for piece in _cap(text, a, b)]
+
+
+_SOFT_BREAK = re.compile(r"[,;:)\]»”]\s|\s[–—-]\s")
+
+
+def _cap(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """``text[a:b]`` cut into pieces of at most MAX_SENTENCE characters: at the last comma,
+    semicolon, dash... of each window, else at its last space, else (no space at all) at the
+    limit. Every later stage works sentence by sentence; a run of 200,000 characters with no
+    sentence end must not become one sentence."""
+    if b - a <= MAX_SENTENCE:
+        return [(a, b)]
+    out: list[tuple[int, int]] = []
+    while b - a > MAX_SENTENCE:
+        limit = a + MAX_SENTENCE
+        lo = a + MAX_SENTENCE // 2
+        cut = None
+        for m in _SOFT_BREAK.finditer(text, lo, limit):
+            cut = m.start() + 1
+        if cut is None:
+            k = limit
+            while k > lo and not text[k - 1].isspace():
+                k -= 1
+            cut = k if k > lo else limit
+        piece = _trim(text, a, cut)
+        if piece[1] > piece[0]:
+            out.append(piece)
+        a = _trim(text, cut, b)[0]
+    if b > a:
+        out.append((a, b))
+    return out
 
 
 def _dateline(line: str) -> bool:

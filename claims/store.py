@@ -50,11 +50,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping, Optional, Sequence, Union
 
-from .errors import ClaimsError, InputError
+from .errors import AnalysisFailed, ClaimsError, InputError
 from .model import Claim, Document, Finding, Group, NliInfo, Report, Review, Sentence, Stats
 
 __all__ = [
     "ClaimStore",
+    "StoreBusy",
+    "StoreDamaged",
     "AddOutcome",
     "DocumentInfo",
     "RunInfo",
@@ -151,6 +153,20 @@ CREATE TABLE IF NOT EXISTS runs (
     items TEXT NOT NULL DEFAULT '[]',
     created TEXT NOT NULL,
     updated TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS jobs (
+    run INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    args TEXT NOT NULL DEFAULT '{}',
+    attempts INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS job_items (
+    run INTEGER NOT NULL REFERENCES jobs(run) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    data BLOB,
+    text TEXT,
+    PRIMARY KEY (run, position)
 );
 """
 
@@ -277,33 +293,79 @@ class RunInfo:
 
 # --------------------------------------------------------------------------- the store
 
-class ClaimStore:
-    """A corpus in one SQLite file. Safe to use from several threads (one connection per call)."""
+class StoreBusy(ClaimsError):
+    """The store stayed locked (by another process or a long write) for the whole busy timeout."""
 
-    def __init__(self, path: Union[str, os.PathLike]) -> None:
+
+class StoreDamaged(ClaimsError):
+    """The store file is not a readable SQLite database any more (corrupt, truncated)."""
+
+
+_BUSY = ("database is locked", "database table is locked", "database is busy")
+_SQLITE_MAX_INT = 2**63 - 1
+
+
+class ClaimStore:
+    """A corpus in one SQLite file. Safe to use from several threads (one connection per call).
+
+    ``busy_timeout``: how long a call waits for a store locked by someone else before raising
+    :class:`StoreBusy`. Every SQLite error comes out as one line: :class:`StoreBusy`,
+    :class:`StoreDamaged` (a corrupt file) or :class:`ClaimsError`.
+    """
+
+    def __init__(self, path: Union[str, os.PathLike], *, busy_timeout: float = 30.0) -> None:
         self.path = Path(path)
+        self.busy_timeout = float(busy_timeout)
         if self.path.is_dir():
             raise InputError(f"store {self.path} is a directory, not a file")
         if not self.path.parent.is_dir():
             raise InputError(f"store {self.path}: folder {self.path.parent} does not exist")
+        if self.path.exists() and not self.path.is_file():
+            raise InputError(f"store {self.path} is not a regular file")
         try:
             self._init()
-        except sqlite3.DatabaseError as exc:
+        except StoreDamaged as exc:
+            raise StoreDamaged(f"{self.path} is not a claims store ({exc.__cause__ or exc})") from None
+        except StoreBusy:
+            raise
+        except sqlite3.DatabaseError as exc:  # pragma: no cover - converted by _db
             raise ClaimsError(f"{self.path} is not a claims store ({exc})") from None
 
     # -- connection
 
     @contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
-        con = sqlite3.connect(self.path, timeout=30)
         try:
-            con.row_factory = sqlite3.Row
-            con.execute("PRAGMA foreign_keys = ON")
-            con.execute("PRAGMA busy_timeout = 30000")
-            with con:
-                yield con
-        finally:
-            con.close()
+            con = sqlite3.connect(self.path, timeout=self.busy_timeout)
+            try:
+                con.row_factory = sqlite3.Row
+                con.execute("PRAGMA foreign_keys = ON")
+                con.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
+                with con:
+                    yield con
+            finally:
+                con.close()
+        except sqlite3.OperationalError as exc:
+            if any(b in str(exc).lower() for b in _BUSY):
+                raise StoreBusy(f"the claim store {self.path} is busy (locked by another process for more than "
+                                f"{self.busy_timeout:g} s); try again later") from None
+            raise ClaimsError(f"claim store {self.path}: {_one_line(str(exc))}") from None
+        except sqlite3.DatabaseError as exc:
+            if type(exc) is sqlite3.DatabaseError:  # corrupt or not a database at all
+                err = StoreDamaged(f"the claim store {self.path} is damaged ({_one_line(str(exc))}); restore it from a copy")
+                err.__cause__ = exc
+                raise err from exc
+            raise
+
+    def verify(self) -> None:
+        """Read the whole file once (SQLite ``quick_check``): StoreDamaged when it is corrupt.
+
+        What ``claims serve`` does at start, so that a damaged store is refused at once rather than
+        on some later request."""
+        with self._db() as con:
+            rows = [r[0] for r in con.execute("PRAGMA quick_check(3)")]
+        if rows != ["ok"]:
+            raise StoreDamaged(f"the claim store {self.path} is damaged ({_one_line('; '.join(map(str, rows)))}); restore it from a copy")
 
     def _init(self) -> None:
         with self._db() as con:
@@ -412,7 +474,8 @@ class ClaimStore:
 
     # -- analysis and check
 
-    def _analyse_pending(self, aliases: Optional[str], progress: Optional[Progress], retry_errors: bool = False) -> None:
+    def _analyse_pending(self, aliases: Optional[str], progress: Optional[Progress], retry_errors: bool = False,
+                         analyse: Optional[Callable[..., Any]] = None) -> None:
         from . import pipeline
 
         version = analysis_version(aliases)
@@ -428,10 +491,14 @@ class ClaimStore:
             if progress:
                 progress(f"analysing {doc.id}", i, len(todo))
             try:
-                result = pipeline.analyse_document(doc, aliases=aliases)
+                result = (analyse or pipeline.analyse_document)(doc, aliases=aliases)
             except Exception as exc:  # one article's crash must not lose the corpus
-                log.exception("analysis of %s failed", doc.id)
-                msg = _one_line(f"analysis failed: {type(exc).__name__}: {exc}")
+                if isinstance(exc, AnalysisFailed):
+                    log.warning("analysis of %s failed: %s", doc.id, exc)
+                    msg = _one_line(f"analysis failed: {exc}")
+                else:
+                    log.exception("analysis of %s failed", doc.id)
+                    msg = _one_line(f"analysis failed: {type(exc).__name__}: {exc}")
                 with self._db() as con:
                     self._clear_analysis(con, doc.id)
                     con.execute("UPDATE documents SET analysis_key=?, status='error', error=?, updated=? WHERE id=?",
@@ -483,19 +550,23 @@ class ClaimStore:
         kinds_config: Optional[str] = None,
         progress: Optional[Progress] = None,
         retry_errors: bool = False,
+        analyse: Optional[Callable[..., Any]] = None,
     ) -> Report:
         """Analyse new or changed documents, cross-check the whole corpus, save groups and
         findings, and return the report with review states.
 
         A document whose analysis failed is retried when its analysis key changes, or always with
         ``retry_errors``. ``progress(stage, done, total)`` is called as documents are analysed.
+        ``analyse(doc, aliases=...)`` replaces :func:`claims.pipeline.analyse_document` (the web
+        app analyses in a separate process, with a deadline per document); an
+        :class:`~claims.errors.AnalysisFailed` it raises is that document's error message.
         """
         import time
 
         from .pipeline import assemble
 
         t0 = time.perf_counter()
-        self._analyse_pending(aliases, progress, retry_errors)
+        self._analyse_pending(aliases, progress, retry_errors, analyse)
         results = self._results()
         if progress:
             progress("cross-checking", 0, 1)
@@ -661,6 +732,8 @@ class ClaimStore:
             con.execute(f"UPDATE runs SET {cols} WHERE id=?", (*fields.values(), run_id))
 
     def get_run(self, run_id: int) -> Optional[RunInfo]:
+        if not -_SQLITE_MAX_INT <= run_id <= _SQLITE_MAX_INT:
+            return None  # no run has an id SQLite cannot even store
         with self._db() as con:
             r = con.execute("SELECT * FROM runs WHERE id=?", (run_id,)).fetchone()
         return _run_info(r) if r is not None else None
@@ -670,6 +743,87 @@ class ClaimStore:
         with self._db() as con:
             rows = con.execute("SELECT * FROM runs ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
         return [_run_info(r) for r in rows]
+
+    # -- the job queue of the web app: it lives here, so that it survives a killed server
+
+    def enqueue(self, kind: str, *, total: int = 0, message: str = "", args: Optional[dict[str, Any]] = None,
+                items: Sequence[tuple[str, Optional[bytes], Optional[str]]] = ()) -> int:
+        """A new queued run with its job: ``kind`` ("add", "check", "remove"), JSON ``args`` and
+        the uploaded ``items`` as (name, file bytes or None, pasted-text JSON or None). One
+        transaction: the run is never there without what it needs. Returns the run id."""
+        now = _now()
+        with self._db() as con:
+            cur = con.execute("INSERT INTO runs(kind, status, total, message, created, updated) VALUES (?,?,?,?,?,?)",
+                              (kind, "queued", total, message, now, now))
+            run_id = int(cur.lastrowid)
+            con.execute("INSERT INTO jobs(run, kind, args) VALUES (?,?,?)", (run_id, kind, json.dumps(args or {})))
+            con.executemany("INSERT INTO job_items(run, position, name, data, text) VALUES (?,?,?,?,?)",
+                            [(run_id, i, name, data, text) for i, (name, data, text) in enumerate(items)])
+        return run_id
+
+    def job(self, run_id: int) -> Optional[dict[str, Any]]:
+        """``{"run", "kind", "args", "attempts", "items": [(name, data, text), ...]}`` of a queued job, or None."""
+        with self._db() as con:
+            row = con.execute("SELECT * FROM jobs WHERE run=?", (run_id,)).fetchone()
+            if row is None:
+                return None
+            items = [(r["name"], r["data"], r["text"])
+                     for r in con.execute("SELECT name, data, text FROM job_items WHERE run=? ORDER BY position", (run_id,))]
+        return {"run": run_id, "kind": row["kind"], "args": json.loads(row["args"] or "{}"), "attempts": row["attempts"],
+                "items": items}
+
+    def start_job(self, run_id: int) -> int:
+        """Mark a job's run running and count the attempt; returns the attempt number (1 = first)."""
+        with self._db() as con:
+            con.execute("UPDATE jobs SET attempts = attempts + 1 WHERE run=?", (run_id,))
+            con.execute("UPDATE runs SET status='running', updated=? WHERE id=?", (_now(), run_id))
+            row = con.execute("SELECT attempts FROM jobs WHERE run=?", (run_id,)).fetchone()
+        return int(row[0]) if row is not None else 0
+
+    def finish_job(self, run_id: int) -> None:
+        """The job is over (its run is done or failed): drop its queued data."""
+        with self._db() as con:
+            con.execute("DELETE FROM jobs WHERE run=?", (run_id,))
+
+    def recover_runs(self, max_attempts: int = 2) -> tuple[list[int], int]:
+        """After a server stopped (even by ``kill -9``): the runs to resume, in order, and how many
+        were given up.
+
+        A queued run resumes. A run that was running resumes too (adding the same articles again is
+        harmless: unchanged documents are left alone), unless it was started ``max_attempts``
+        times already: then it is marked failed, and each of its articles says it was not
+        processed, so nothing goes missing silently. A run left without a job (a store of an
+        older version) is marked interrupted.
+        """
+        resume: list[int] = []
+        failed = 0
+        with self._db() as con:
+            rows = con.execute("SELECT r.id, r.status, r.items, j.attempts, j.run AS job FROM runs r LEFT JOIN jobs j"
+                               " ON j.run = r.id WHERE r.status IN ('queued', 'running') ORDER BY r.id").fetchall()
+            for r in rows:
+                if r["job"] is None:
+                    con.execute("UPDATE runs SET status='interrupted', message='the server stopped before this run finished',"
+                                " updated=? WHERE id=?", (_now(), r["id"]))
+                    failed += 1
+                elif r["attempts"] >= max_attempts:
+                    names = [n for (n,) in con.execute("SELECT name FROM job_items WHERE run=? ORDER BY position", (r["id"],))]
+                    known = {i.get("name"): i for i in json.loads(r["items"] or "[]")}
+                    items = []
+                    for n in names:
+                        it = known.get(n) or {"name": n, "documents": []}
+                        if it.get("status") not in ("added", "updated", "unchanged", "duplicate"):
+                            it = {**it, "status": "error", "message": "not processed: the server stopped while running this run"}
+                        items.append(it)
+                    con.execute("UPDATE runs SET status='failed', stage='failed', items=?, updated=?, message=? WHERE id=?",
+                                (json.dumps(items, ensure_ascii=False), _now(),
+                                 f"the server stopped {r['attempts']} times while running this run; given up", r["id"]))
+                    con.execute("DELETE FROM jobs WHERE run=?", (r["id"],))
+                    failed += 1
+                else:
+                    con.execute("UPDATE runs SET status='queued', message=?, updated=? WHERE id=?",
+                                ("resumed after a server restart" if r["status"] == "running" else "queued", _now(), r["id"]))
+                    resume.append(int(r["id"]))
+        return resume, failed
 
     def interrupt_stale_runs(self) -> int:
         """Mark runs left queued or running by a stopped server as interrupted; returns how many."""

@@ -31,7 +31,8 @@ PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
 def client(tmp_path):
     app = create_app(tmp_path / "corpus.db", nli="none", allowed_hosts=["testserver"],
                      limits=Limits(max_files=3, max_file_bytes=20_000, max_text_bytes=20_000))
-    with TestClient(app) as c:
+    # a browser sends its page's origin with every POST (the app refuses cross-site ones)
+    with TestClient(app, headers={"origin": "http://testserver"}) as c:
         yield c
 
 

@@ -218,3 +218,62 @@ def test_hostile_article_renders_inert(page):
     page.goto("/corpus")
     assert '<img src=x onerror="window.__xss = 3">Titre piégé' in page.inner_text("#documents")
     assert page.js_errors == []  # type: ignore[attr-defined]
+
+
+ATTACKER_PAGE = """<!DOCTYPE html><html><head><title>cute cats</title></head><body>
+<form id="forged" method="post" action="{app}/corpus/check"><input type="hidden" name="retry" value="1"></form>
+<script>
+  var forged = "Microsoft a investi 99 milliards de dollars dans OpenAI en 2019.";
+  var posts = [
+    fetch("{app}/corpus/add", {{method: "POST", mode: "no-cors", credentials: "include", body: new URLSearchParams({{text: forged}})}}),
+    fetch("{app}/corpus/remove", {{method: "POST", mode: "no-cors", credentials: "include", body: new URLSearchParams({{document: "x"}})}}),
+    fetch("{app}/findings/{fp}/review", {{method: "POST", mode: "no-cors", credentials: "include", body: new URLSearchParams({{state: "dismissed"}})}})
+  ];
+  Promise.allSettled(posts).then(function () {{ document.getElementById("forged").submit(); }});
+</script></body></html>"""
+
+
+@pytest.fixture
+def attacker(server) -> Iterator[str]:
+    """Another origin (another port) serving a page that posts to the app; yields its URL."""
+    import http.server
+
+    page = ATTACKER_PAGE.format(app=server, fp="0" * 32).encode()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            self.send_response(200)
+            self.send_header("content-type", "text/html; charset=utf-8")
+            self.send_header("content-length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args):  # quiet
+            pass
+
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{srv.server_address[1]}/cats.html"
+    finally:
+        srv.shutdown()
+        srv.server_close()
+        thread.join(10)
+
+
+def test_a_cross_origin_page_cannot_change_anything(page, server, attacker):
+    page.goto("/corpus")  # the editor has the app open: its session cookie exists
+    assert page.context.cookies(server)
+    with page.expect_navigation(url=re.compile(r"/corpus/check$"), timeout=30_000) as nav:
+        page.goto(attacker)
+    response = nav.value
+    assert response is not None and response.status == 403
+    assert "cross-site request refused" in page.inner_text("body")
+    # nothing was queued, added or reviewed
+    assert page.request.get(f"{server}/api/runs/1").status == 404
+    page.goto(f"{server}/corpus")
+    assert page.inner_text("#documents h2") == "Documents (0)"
+    # the app's own pages still post fine (same origin)
+    page.fill("textarea[name=text]", PLAIN)
+    _submit_and_wait(page)

@@ -8,8 +8,10 @@ extracted with trafilatura, which also gives title, url and date), JSON Lines (`
 article per line, ``text`` required; ``title``, ``url``, ``source``, ``published``, ``id``,
 ``language`` optional) and JSON (``.json``: one such object or a list of them). Folders are read
 recursively in sorted order, skipping hidden entries and files that are clearly not text
-(images, PDF, archives...); a binary file with an unknown extension in a folder is skipped with a
-warning, a binary file named explicitly is an error.
+(images, PDF, archives...); a file in a folder that cannot be read (binary, unreadable, not a
+regular file, a symlink leading outside the folder) is skipped with a warning and counted (see
+:func:`collect_skipped`), the same problem with a file named explicitly is an error. No file is
+read past :data:`MAX_FILE_BYTES`.
 
 ``Document.text`` is the decoded text with newlines normalised to ``\\n`` (see
 :mod:`claims.ingest.decode`); for HTML it is trafilatura's extracted text. All offsets point into
@@ -17,12 +19,15 @@ it. Problems raise :class:`claims.errors.InputError` with a one-line message.
 """
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import hashlib
 import logging
 import os
 import re
-from collections.abc import Sequence
+import stat
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -36,7 +41,8 @@ from .dates import find_publication_date, parse_date_value
 from .decode import decode_bytes
 from .formats import RawDoc, looks_like_html, read_html, read_json, read_jsonl, read_markdown
 
-__all__ = ["TextInput", "load_documents", "build_document", "SKIPPED_EXTENSIONS"]
+__all__ = ["TextInput", "load_documents", "build_document", "SKIPPED_EXTENSIONS", "MAX_FILE_BYTES", "Skipped",
+           "collect_skipped", "following_links", "read_bytes"]
 
 log = logging.getLogger("claims.ingest")
 
@@ -144,23 +150,133 @@ def build_document(raw: RawDoc, doc_id: str) -> Document:
 
 # ----------------------------------------------------------------------------- readers
 
-def _read_file(path: Path, *, explicit: bool) -> list[RawDoc]:
-    """Records of one file; ``explicit`` files that are binary raise, others are skipped."""
+#: The most bytes read from one input file: a larger file (or an endless one such as /dev/zero)
+#: is refused with one line instead of filling the memory.
+MAX_FILE_BYTES = 100_000_000
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file inside a folder that was not read, and why."""
+
+    path: str
+    reason: str
+
+
+_SKIPPED: contextvars.ContextVar[list[Skipped] | None] = contextvars.ContextVar("claims_skipped", default=None)
+_FOLLOW_LINKS: contextvars.ContextVar[bool] = contextvars.ContextVar("claims_follow_links", default=False)
+
+
+@contextlib.contextmanager
+def following_links(follow: bool = True) -> Iterator[None]:
+    """Inside the block, :func:`load_documents` follows symlinks that lead outside a folder
+    (``claims check --follow-links``); by default they are skipped and reported."""
+    token = _FOLLOW_LINKS.set(follow)
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file or directory") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
+        yield
+    finally:
+        _FOLLOW_LINKS.reset(token)
+
+
+@contextlib.contextmanager
+def collect_skipped() -> Iterator[list[Skipped]]:
+    """Collect the files that :func:`load_documents` skips inside folders (unreadable, binary,
+    not a regular file, a symlink leading outside the folder) while the block runs.
+
+    >>> with collect_skipped() as skipped:
+    ...     docs = load_documents(["corpus/"])
+    >>> len(skipped)
+    """
+    found: list[Skipped] = []
+    token = _SKIPPED.set(found)
+    try:
+        yield found
+    finally:
+        _SKIPPED.reset(token)
+
+
+def _skip(path: Path, reason: str) -> list[RawDoc]:
+    log.warning("skipping %s: %s", path, reason)
+    found = _SKIPPED.get()
+    if found is not None:
+        found.append(Skipped(str(path), reason))
+    return []
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or directory"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return f"cannot read ({exc.strerror or exc})"
+
+
+def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
+    """The content of a regular file, at most ``max_bytes`` (default :data:`MAX_FILE_BYTES`);
+    InputError (one line) otherwise.
+
+    The file is opened without blocking and checked to be a regular file before anything is read:
+    a FIFO would block forever and a device such as /dev/zero never ends.
+    """
+    if max_bytes is None:
+        max_bytes = MAX_FILE_BYTES
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise InputError(f"{path}: {_os_reason(exc)}") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{path}: not a regular file ({_file_type(st.st_mode)}); give text files or folders")
+        if st.st_size > max_bytes:
+            raise InputError(f"{path}: too large ({st.st_size:,} bytes; at most {max_bytes:,} bytes per file)")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        chunks, size = [], 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > max_bytes:  # grew while being read
+                raise InputError(f"{path}: too large (more than {max_bytes:,} bytes per file)")
+        return b"".join(chunks)
+    except OSError as exc:
+        raise InputError(f"{path}: {_os_reason(exc)}") from None
+    finally:
+        os.close(fd)
+
+
+def _file_type(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    return "not a file"
+
+
+def _read_file(path: Path, *, explicit: bool) -> list[RawDoc]:
+    """Records of one file; problems with ``explicit`` files raise, files found in a folder are
+    skipped (reported by a warning and to :func:`collect_skipped`)."""
+    try:
+        data = read_bytes(path)
+    except InputError as exc:
+        if explicit:
+            raise
+        return _skip(path, str(exc).removeprefix(f"{path}: "))
     try:
         content = decode_bytes(data, str(path))
     except InputError:
         if explicit:
             raise
-        log.warning("skipping %s: binary file, not text", path)
-        return []
+        return _skip(path, "binary file, not text")
     suffix = path.suffix.lower()
     name = path.name
     stem = path.stem
@@ -184,24 +300,69 @@ def _read_file(path: Path, *, explicit: bool) -> list[RawDoc]:
     return [rec]
 
 
-def _walk(folder: Path, recursive: bool) -> list[Path]:
-    files: list[Path] = []
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        Path(os.path.realpath(path)).relative_to(root)
+        return True
+    except ValueError:
+        return False
+
+
+def _walk(folder: Path, recursive: bool, follow_links: bool = False) -> list[Path]:
+    """The files to read in ``folder``, sorted. Hidden entries and clearly non-text extensions
+    are left out silently; symlinks leading outside the folder (unless ``follow_links``) and
+    entries that are not regular files are skipped and reported."""
+    root = Path(os.path.realpath(folder))
+    candidates: list[Path] = []
     if recursive:
-        for root, dirs, names in os.walk(folder):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            files.extend(Path(root, n) for n in names if not n.startswith("."))
+        seen_dirs = {root}
+        for top, dirs, names in os.walk(folder, followlinks=follow_links):
+            keep = []
+            for d in sorted(dirs):
+                if d.startswith("."):
+                    continue
+                full = Path(top, d)
+                if full.is_symlink():
+                    real = Path(os.path.realpath(full))
+                    if not follow_links:
+                        if not _inside(full, root):
+                            _skip(full, "a symlink to a folder outside the folder (not followed)")
+                        continue  # a link inside the folder: its files are read where they are
+                    if real in seen_dirs:
+                        continue  # a loop, or a folder read already
+                    seen_dirs.add(real)
+                keep.append(d)
+            dirs[:] = keep
+            candidates.extend(Path(top, n) for n in names if not n.startswith("."))
     else:
-        files = [p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")]
-    files = [p for p in files if p.suffix.lower() not in SKIPPED_EXTENSIONS and p.is_file()]
+        candidates = [p for p in folder.iterdir() if not p.name.startswith(".")]
+    files: list[Path] = []
+    for p in candidates:
+        if p.suffix.lower() in SKIPPED_EXTENSIONS:
+            continue
+        if p.is_symlink() and not follow_links and not _inside(p, root):
+            _skip(p, "a symlink leading outside the folder (not followed)")
+            continue
+        try:
+            mode = p.stat().st_mode
+        except OSError as exc:
+            _skip(p, _os_reason(exc))
+            continue
+        if stat.S_ISDIR(mode):
+            continue  # (not recursive)
+        if not stat.S_ISREG(mode):
+            _skip(p, f"not a regular file ({_file_type(mode)})")
+            continue
+        files.append(p)
     return sorted(files, key=lambda p: p.relative_to(folder).parts)
 
 
-def _from_path(path: Path, recursive: bool) -> list[RawDoc]:
+def _from_path(path: Path, recursive: bool, follow_links: bool = False) -> list[RawDoc]:
     if not path.exists():
         raise InputError(f"{path}: no such file or directory")
     if path.is_dir():
         out: list[RawDoc] = []
-        for f in _walk(path, recursive):
+        for f in _walk(path, recursive, follow_links):
             out.extend(_read_file(f, explicit=False))
         return out
     return _read_file(path, explicit=True)
@@ -256,6 +417,7 @@ def load_documents(
     inputs: Sequence[str | os.PathLike[str] | TextInput] | str | os.PathLike[str] | TextInput,
     *,
     recursive: bool = True,
+    follow_links: bool | None = None,
 ) -> list[Document]:
     """Read files, folders and in-memory texts into Documents, in input order.
 
@@ -263,7 +425,15 @@ def load_documents(
     record's ``id`` for JSON Lines, ``text-1``, ``text-2``... for in-memory texts (a clash gets
     ``-2``, ``-3``...). Empty texts are skipped with a warning; a corpus with no text at all
     raises ``InputError("empty corpus: ...")``.
+
+    A file named explicitly must be a readable regular file of at most :data:`MAX_FILE_BYTES`
+    (else InputError). Inside a folder, a file that cannot be read (permission, binary content,
+    too large, a FIFO or device, a symlink leading outside the folder unless ``follow_links``, by
+    default as set by :func:`following_links`) is skipped with a warning and reported to
+    :func:`collect_skipped`; the rest is read.
     """
+    if follow_links is None:
+        follow_links = _FOLLOW_LINKS.get()
     if isinstance(inputs, (str, os.PathLike, TextInput)):
         inputs = [inputs]
     inputs = list(inputs)
@@ -276,7 +446,7 @@ def load_documents(
         elif isinstance(item, (str, os.PathLike)):
             if isinstance(item, str) and not item.strip():
                 raise InputError("empty path given")
-            raws.extend(_from_path(Path(item), recursive))
+            raws.extend(_from_path(Path(item), recursive, follow_links))
         else:
             raise InputError(f"unsupported input: {type(item).__name__} (expected a path or a TextInput)")
 

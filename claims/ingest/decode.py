@@ -53,6 +53,22 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     return None
 
 
+def _utf32_without_bom(sample: bytes) -> str | None:
+    """'utf-32-le' / 'utf-32-be' when ``sample`` looks like BOM-less UTF-32 text: in each group
+    of four bytes the two high bytes are zero (every code point is below U+10000, as in any
+    text) and the low byte mostly is not."""
+    n = len(sample) // 4
+    if n < 2:
+        return None
+    quads = [sample[i::4][:n] for i in range(4)]
+    zero = [q.count(0) / n for q in quads]
+    if zero[2] == 1.0 and zero[3] == 1.0 and zero[0] < 0.5:
+        return "utf-32-le"
+    if zero[0] == 1.0 and zero[1] == 1.0 and zero[3] < 0.5:
+        return "utf-32-be"
+    return None
+
+
 def looks_binary(data: bytes) -> bool:
     """True for data that is not text: a known binary signature, NUL bytes, many control bytes."""
     if _bom_encoding(data):
@@ -61,7 +77,7 @@ def looks_binary(data: bytes) -> bool:
     if sample.startswith(_MAGIC):
         return True
     if b"\x00" in sample:
-        return _utf16_without_bom(sample) is None
+        return _utf16_without_bom(sample) is None and _utf32_without_bom(sample) is None
     if not sample:
         return False
     controls = sum(1 for b in sample if b < 32 and b not in _TEXT_CONTROLS)
@@ -71,8 +87,9 @@ def looks_binary(data: bytes) -> bool:
 def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
     """Decode file content to text; raise InputError for binary data.
 
-    Order: BOM (UTF-8, UTF-16/32 LE/BE), BOM-less UTF-16, strict UTF-8, then cp1252 (bytes that
-    cp1252 leaves undefined are read as Latin-1). Newlines are normalised to ``\\n``.
+    Order: BOM (UTF-8, UTF-16/32 LE/BE), BOM-less UTF-32 and UTF-16, strict UTF-8, then line by
+    line: UTF-8 where a line is UTF-8, else cp1252 (bytes that cp1252 leaves undefined are read
+    as Latin-1). Newlines are normalised to ``\\n``.
     """
     bom = _bom_encoding(data)
     if bom:
@@ -82,22 +99,37 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
         except UnicodeDecodeError as exc:
             raise InputError(f"{name}: cannot decode as {enc} despite its byte order mark ({exc.reason})") from None
     if b"\x00" in data[:_SNIFF]:
-        enc16 = _utf16_without_bom(data[:_SNIFF])
-        if enc16:
-            try:
-                return normalize_newlines(data.decode(enc16))
-            except UnicodeDecodeError:
-                pass
+        for enc in (_utf32_without_bom(data[:_SNIFF]), _utf16_without_bom(data[:_SNIFF])):
+            if enc:
+                try:
+                    text = data.decode(enc)
+                except UnicodeDecodeError:
+                    continue
+                if "\x00" not in text:
+                    return normalize_newlines(text)
         raise InputError(f"{name}: binary file, not text")
     if looks_binary(data):
         raise InputError(f"{name}: binary file, not text")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = _decode_cp1252(data)
+        text = _decode_lines(data)
     if "\x00" in text:
         raise InputError(f"{name}: binary file, not text")
     return normalize_newlines(text)
+
+
+def _decode_lines(data: bytes) -> str:
+    """Bytes that are not UTF-8 as a whole, decoded line by line: each line as UTF-8 when it is,
+    else as cp1252. A file pasted together from UTF-8 and Latin-1 parts keeps its "€" and "é" on
+    both sides (a whole-file cp1252 reading turns the UTF-8 "€" into "â‚¬")."""
+    out: list[str] = []
+    for line in data.split(b"\n"):
+        try:
+            out.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            out.append(_decode_cp1252(line))
+    return "\n".join(out)
 
 
 def _decode_cp1252(data: bytes) -> str:

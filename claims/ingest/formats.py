@@ -170,6 +170,8 @@ def read_jsonl(content: str, name: str) -> list[tuple[int, RawDoc]]:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"{name}:{lineno}: invalid JSON ({exc.msg} at column {exc.colno})") from None
+        except RecursionError:
+            raise InputError(f"{name}:{lineno}: JSON nested too deeply to be an article") from None
         out.append((lineno, _record(obj, f"{name}:{lineno}")))
     return out
 
@@ -180,6 +182,8 @@ def read_json(content: str, name: str) -> list[tuple[int, RawDoc]]:
         data = json.loads(content)
     except json.JSONDecodeError as exc:
         raise InputError(f"{name}:{exc.lineno}: invalid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise InputError(f"{name}: JSON nested too deeply to be an article") from None
     items = data if isinstance(data, list) else [data]
     return [(i, _record(obj, f"{name}: item {i}")) for i, obj in enumerate(items, start=1)]
 

@@ -11,6 +11,7 @@ import typer
 
 from ..errors import InputError
 from ..model import Mention
+from ..report.jsonio import dumps_line
 
 __all__ = ["register", "mention_record", "mentions_in_document"]
 
@@ -131,7 +132,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             from . import find_mentions
 
             for m in find_mentions(text, lang or "fr", pub):
-                out.write(json.dumps(mention_record(m), ensure_ascii=False) + "\n")
+                out.write(dumps_line(mention_record(m)) + "\n")
             return
         for p in paths or []:
             if not p.exists():
@@ -140,4 +141,4 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
         for doc in load_documents([Path(p) for p in paths or []]):
             for m in mentions_in_document(doc, lang, pub):
-                out.write(json.dumps(mention_record(m, doc.id), ensure_ascii=False) + "\n")
+                out.write(dumps_line(mention_record(m, doc.id)) + "\n")

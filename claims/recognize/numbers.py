@@ -13,6 +13,8 @@ Portuguese have their own scale words and abbreviations (:mod:`.lexicon_intl`) a
 from __future__ import annotations
 
 import bisect
+import logging
+import math
 import re
 from dataclasses import dataclass
 
@@ -20,7 +22,30 @@ from . import lexicon as L
 from . import lexicon_intl as LI
 from .lexicon import fold
 
-__all__ = ["Num", "find_numbers", "parse_number_words", "number_atoms", "protected_spans", "nice"]
+__all__ = ["Num", "find_numbers", "parse_number_words", "number_atoms", "protected_spans", "nice", "plausible",
+           "MAX_FIGURE"]
+
+log = logging.getLogger("claims.recognize")
+
+#: The sanity bound of every figure: a magnitude above it ("1e308 milliards", a 400-digit number)
+#: is too large to be real. Such a figure is left as plain text: it is no mention and has no value
+#: (so it never becomes a claim, and no infinity reaches a report or the store). 1e18 is above
+#: any real amount in any currency (a state budget in rials is about 1e16) and keeps the
+#: Recognizers-Text cases ("12,32e+14").
+MAX_FIGURE = 1e18
+
+
+def plausible(x: float | None) -> bool:
+    """False for a figure too large to be real (or not finite); None (unbounded) is fine."""
+    return x is None or (math.isfinite(x) and abs(x) <= MAX_FIGURE)
+
+
+def _power(base: float, exponent: int) -> float:
+    """``base ** exponent`` without OverflowError / ZeroDivisionError (inf instead: then rejected)."""
+    try:
+        return float(base) ** exponent
+    except (OverflowError, ZeroDivisionError):
+        return math.inf
 
 
 @dataclass(slots=True)
@@ -60,8 +85,12 @@ _SP = r"[ \u00a0\u202f\u2009]"
 _P_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+")
 _P_MAIL = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
 _P_DOMAIN = re.compile(r"\.[a-z]{2,6}(?:\.[a-z]{2,6})*/[^\s<>\"')\]]*")
+# Every alternative starts after a character that is not a word character nor "+": a match
+# glued to a word or to other digits is never kept (see protected_spans), and starting inside a
+# run of digits would rescan the run from each of its digits (quadratic on "1" * 100000).
 _P_DIGITS = re.compile(
     r"""
+    (?<![\w+])(?:
     (?:\+\d{2,3}[ .]?(?:\(0\)[ .]?)?\d|0\d)(?:[ .-]?\d{2}){4}(?!\d)     # FR/intl phone
   | \(?\d{3}\)?[ .-]\d{3}-\d{4}(?!\d)                                   # US phone
   | 0[89]\d\d[ .]?\d{3}[ .]?\d{3}(?!\d)                                # FR 0800 123 456
@@ -71,6 +100,7 @@ _P_DIGITS = re.compile(
   | \d{1,2}[ ]?(?:a\.m\.|p\.m\.|am|pm)(?![\w])                         # 3 pm
   | [vV]?\d+\.\d+\.\d+(?:\.\d+)*(?![\w.]*\d)                           # version 1.2.3
   | [vV]\d+(?:\.\d+)?(?![\w])                                          # v2, v2.1
+    )
     """,
     re.VERBOSE,
 )
@@ -312,14 +342,14 @@ def _digit_atoms(text: str, english: bool, protect: _Spans, scale_rx: re.Pattern
             val = _to_float(int_part, dec)
             subtype = "decimal" if dec else "integer"
             if m.group("exp") is not None:
-                val = val * 10.0 ** int(m.group("exp"))
+                val = val * _power(10.0, int(m.group("exp")))
                 subtype = "power"
             elif m.group("pow") is not None:
                 ps = m.group("pow")
                 expo = int(ps.lstrip("+-"))
                 if ps.count("-") % 2:
                     expo = -expo
-                val = val ** expo
+                val = _power(val, expo)
                 subtype = "power"
             grouped = bool(re.search(r"[ \u00a0\u202f\u2009,]", int_part)) or (
                 not english and "." in int_part
@@ -487,20 +517,25 @@ def _tokens(text: str, s: int, e: int) -> list[_Tok]:
     return toks
 
 
+#: The most cardinal words before the ordinal of a compound denominator ("quatre-vingt-dix-neuvième").
+_MAX_DENOMINATOR_WORDS = 8
+
+
 class _Parser:
     """Parse a run of number-word tokens into numbers (cardinals, fractions, decimals)."""
 
     def __init__(self, toks: list[_Tok], lang: str):
         self.t = toks
         self.n = len(toks)
+        self.words = [t.w for t in toks]
         self.lang = lang
         self.card = L.FR_CARDINALS if lang == "fr" else L.EN_CARDINALS
 
     # -- cardinals -------------------------------------------------------------------------
-    def cardinal(self, i: int, words: list[str] | None = None) -> tuple[int, float, float] | None:
-        """Longest cardinal from token i: (end index, value, last scale consumed or 0)."""
-        w = words if words is not None else [t.w for t in self.t]
-        n = len(w)
+    def cardinal(self, i: int, words: list[str] | None = None, stop: int | None = None) -> tuple[int, float, float] | None:
+        """Longest cardinal from token i, before token ``stop``: (end index, value, last scale consumed or 0)."""
+        w = words if words is not None else self.words
+        n = len(w) if stop is None else min(stop, len(w))
         card = self.card
         fr = self.lang == "fr"
         total = 0
@@ -611,11 +646,12 @@ class _Parser:
     def _compound_den(self, j: int, require_hyphen: bool) -> tuple[int, float] | None:
         """A denominator made of cardinal words then an ordinal: "vingt cinquieme" -> 25."""
         m = j
-        while m < self.n and (self.t[m].w in self.card or self.t[m].w in ("et",)) and _ordinal_value(self.t[m].w, self.lang) is None:
+        limit = min(self.n, j + _MAX_DENOMINATOR_WORDS)  # a longer run is no denominator: stop early
+        while m < limit and (self.t[m].w in self.card or self.t[m].w in ("et",)) and _ordinal_value(self.t[m].w, self.lang) is None:
             if require_hyphen and m > j and not self.t[m].hyphen:
                 return None
             m += 1
-        if m >= self.n or m == j:
+        if m >= limit or m == j:
             return None
         if require_hyphen and not self.t[m].hyphen:
             return None
@@ -655,12 +691,12 @@ class _Parser:
                     if k == i:
                         return None  # "vingt-cinquieme": an ordinal, not a quantity
                     cd = self._compound_den(k, require_hyphen=True)
-                    rn = self.cardinal(i, [t.w for t in self.t[:k]])
+                    rn = self.cardinal(i, stop=k)
                     if cd and rn and rn[0] == k:
                         return cd[0], rn[1] / cd[1], singular
                 # agreement: "vingt et un cinquieme" (singular) = 20 + 1/5
                 if singular and num > 1 and j - i >= 3 and self.t[j - 2].w == "et" and self.t[j - 1].w in ("un", "une"):
-                    rn = self.cardinal(i, [t.w for t in self.t[: j - 2]])
+                    rn = self.cardinal(i, stop=j - 2)
                     if rn and rn[0] == j - 2:
                         return j + 1, rn[1] + 1.0 / den, singular
                 return j + 1, num / den, singular
@@ -804,6 +840,11 @@ def number_atoms(text: str, lang: str = "fr", protect: list[tuple[int, int]] | N
                 kept[-1] = a
             continue
         kept.append(a)
+    too_large = [a for a in kept if not plausible(a.value)]
+    if too_large:  # kept as text: no mention, no value
+        for a in too_large:
+            log.info("figure too large to be real, not read as a value: %.60r", text[a.start:a.end])
+        kept = [a for a in kept if plausible(a.value)]
     # digits followed by words of a larger number: "1 sur cent vingt et un", "un sur 3"
     join = _FRACTION_JOIN["en" if english else "fr"]
     out: list[Num] = []

@@ -4,7 +4,7 @@
 
 ``write_report`` picks the format from the file extension (``.json .csv .md .markdown .html .htm``)
 unless ``fmt`` is given, and writes atomically (temp file, fsync, ``os.replace``): an existing
-report is never left half-written.
+report is never left half-written. ``write_reports`` writes several formats all or none.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from typing import Callable, Optional, TextIO
 
 from ..errors import ClaimsError
 from ..model import Report
-from .atomic import atomic_write, atomic_write_text
+from .atomic import atomic_write, atomic_write_many, atomic_write_text, check_output
 from .common import format_time, format_value, group_has_conflict, sort_groups
 from .csvio import CSV_COLUMNS, write_csv
 from .html import write_html
@@ -36,6 +36,8 @@ __all__ = [
     "FORMATS",
     "CSV_COLUMNS",
     "write_report",
+    "write_reports",
+    "check_output",
     "render",
     "read_report",
     "report_json_schema",
@@ -48,6 +50,7 @@ __all__ = [
     "format_time",
     "atomic_write",
     "atomic_write_text",
+    "atomic_write_many",
 ]
 
 
@@ -102,3 +105,12 @@ def write_report(
     """
     writer = _writer(fmt if fmt is not None else format_for_path(path), include_text)
     return atomic_write(path, lambda out: writer(report, out), encoding="utf-8", newline="")
+
+
+def write_reports(report: Report, paths: list[str | os.PathLike], *, include_text: bool = True) -> list[Path]:
+    """Write ``report`` to several files (format from each extension): all of them or none."""
+    items = []
+    for path in paths:
+        writer = _writer(format_for_path(path), include_text)
+        items.append((path, lambda out, w=writer: w(report, out)))
+    return atomic_write_many(items, encoding="utf-8", newline="")

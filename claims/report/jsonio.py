@@ -29,6 +29,26 @@ def report_to_dict(report: Report, *, include_text: bool = True) -> dict[str, An
     return data
 
 
+def json_safe(obj: Any) -> Any:
+    """``obj`` with every non-finite float (inf, -inf, NaN) replaced by None (JSON ``null``).
+
+    JSON has no infinity: ``json.dumps`` would write ``Infinity``, which no JSON parser reads.
+    For a value bound, null means unbounded, which is what an infinite bound says.
+    """
+    if isinstance(obj, float):
+        return obj if math.isfinite(obj) else None
+    if isinstance(obj, dict):
+        return {k: json_safe(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [json_safe(v) for v in obj]
+    return obj
+
+
+def dumps_line(obj: Any) -> str:
+    """One JSON Lines record: compact, UTF-8 text, never ``Infinity``/``NaN``."""
+    return json.dumps(json_safe(obj), ensure_ascii=False, allow_nan=False)
+
+
 def _non_finite_path(obj: Any, path: str = "$") -> str | None:
     if isinstance(obj, float) and not math.isfinite(obj):
         return path

@@ -18,6 +18,7 @@ def serve(
     max_files: int = 20,
     max_file_mb: float = 2.0,
     log_level: str = "info",
+    deadline: float = 120.0,
 ) -> None:
     """Run the review app until interrupted (Ctrl-C)."""
     try:
@@ -31,8 +32,10 @@ def serve(
         raise ClaimsError(f"--port must be between 1 and 65535, not {port}")
     if max_files < 1 or max_file_mb <= 0:
         raise ClaimsError("--max-files and --max-file-mb must be positive")
+    if deadline < 0:
+        raise ClaimsError("--deadline must be positive (0: no deadline)")
     limits = Limits(max_files=max_files, max_file_bytes=int(max_file_mb * 1_000_000))
-    app = create_app(store, nli=nli, aliases=aliases, kinds_config=kinds, limits=limits, host=host)
+    app = create_app(store, nli=nli, aliases=aliases, kinds_config=kinds, limits=limits, host=host, deadline=deadline or None)
     if host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(f"warning: serving on {host}: anyone who can reach this address can read and change the corpus", err=True)
     typer.echo(f"claims: store {store}; open http://{'[' + host + ']' if ':' in host else host}:{port}/", err=True)
@@ -50,6 +53,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         kinds: Optional[str] = typer.Option(None, "--kinds", help="user-defined claim kinds (config file)"),
         max_files: int = typer.Option(20, "--max-files", help="most files per upload"),
         max_file_mb: float = typer.Option(2.0, "--max-file-mb", help="largest file accepted, in MB"),
+        deadline: float = typer.Option(120.0, "--deadline", help="seconds one article may take to analyse (in a separate process) before it is stopped and reported; 0: no limit"),
     ) -> None:
         """Serve the review web app: add articles, review findings, export the reviewed report."""
-        serve(store, host, port, nli, aliases, kinds, max_files, max_file_mb)
+        serve(store, host, port, nli, aliases, kinds, max_files, max_file_mb, deadline=deadline)

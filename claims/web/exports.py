@@ -2,7 +2,7 @@
 
 JSON is the standard report (``claims.report``) whose findings carry ``review`` (state, note,
 fingerprint, changed): it validates against the report schema. CSV is the standard CSV with review
-columns appended. HTML is a static copy of the review page (inline CSS, no script, no forms).
+columns appended (every cell through :func:`claims.report.csvio.safe_cell`, as in the CLI). HTML is a static copy of the review page (inline CSS, no script, no forms).
 """
 from __future__ import annotations
 
@@ -12,18 +12,12 @@ from typing import Callable
 
 from ..model import Report
 from ..report import render
+from ..report.csvio import safe_cell
 from .views import Filters, build_review_page
 
 #: Columns appended to the standard CSV report.
 REVIEW_COLUMNS = ("review_state", "review_note", "review_changed", "review_updated", "fingerprint")
 FORMATS = {"json": "application/json", "csv": "text/csv", "html": "text/html"}
-
-
-def _safe(cell: str) -> str:
-    """Neutralise spreadsheet formulas in free text (same rule as claims.report.csvio)."""
-    if cell and (cell[0] in "=+@\t\r" or (cell[0] == "-" and not cell[1:2].isdigit())):
-        return "'" + cell
-    return cell
 
 
 def export_json(report: Report) -> str:
@@ -52,9 +46,9 @@ def export_csv(report: Report) -> str:
         if r is None:
             extra = ["", "", "", "", ""]
         else:
-            extra = [r.state, _safe(" ".join(r.note.split())), "yes" if r.changed else "",
+            extra = [r.state, " ".join(r.note.split()), "yes" if r.changed else "",
                      r.updated.isoformat() if r.updated else "", r.fingerprint or ""]
-        writer.writerow([*row, *extra])
+        writer.writerow([*row, *(safe_cell(c) for c in extra)])
     return out.getvalue()
 
 

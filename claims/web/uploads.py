@@ -1,13 +1,15 @@
 """Checking what an editor sends (files, pasted text) before it is queued, and reading it.
 
-Uploads are checked in the request: allowed extensions, size and count limits, real text (not a
-binary file renamed ``.txt``), not empty. A rejected upload gets a clear one-line message and
+Uploads are checked in the request: allowed extensions, size and count limits (files, and
+articles: each record of a JSON Lines file counts), real text (not a binary file renamed
+``.txt``), not empty. A rejected upload gets a clear one-line message and
 nothing is added. Accepted items are read into Documents later, in the background run, where a
 failure is reported on that article only.
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 import tempfile
@@ -36,6 +38,7 @@ class Limits:
     max_file_bytes: int = 2_000_000
     max_text_bytes: int = 2_000_000  # pasted text, UTF-8 bytes
     max_note_chars: int = 5_000
+    max_documents: int = 200  # articles in one upload, counting each record of a JSON Lines file
 
     @property
     def max_body_bytes(self) -> int:
@@ -50,6 +53,7 @@ class PendingItem:
     name: str
     data: Optional[bytes] = None
     text: Optional[TextInput] = None
+    documents: int = 1  # articles it holds (JSON Lines: one per record)
 
     def load(self) -> list[Document]:
         """Read the item into Documents (a JSON Lines file may hold several). InputError on failure.
@@ -65,7 +69,10 @@ class PendingItem:
         try:
             path = tmp / self.name
             path.write_bytes(self.data)
-            docs = load_documents([path])
+            try:
+                docs = load_documents([path])
+            except InputError as exc:  # name the upload, never the server's temporary folder
+                raise InputError(str(exc).replace(str(path), self.name).replace(str(tmp), "")) from None
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
         return [d.model_copy(update={"path": self.name}) for d in docs]
@@ -108,7 +115,25 @@ def check_file(filename: str, data: bytes, limits: Limits) -> PendingItem:
         raise InputError(f"{shown}: not a text file (binary content); upload plain text, Markdown, HTML or JSON Lines") from None
     if not text.strip():
         raise InputError(f"{shown}: the file is empty")
-    return PendingItem(name=name, data=data)
+    n = count_documents(text, ext)
+    if n > limits.max_documents:
+        raise InputError(f"{shown}: too many articles ({n:,} records; at most {limits.max_documents:,} per upload)")
+    return PendingItem(name=name, data=data, documents=n)
+
+
+def count_documents(text: str, ext: str) -> int:
+    """How many articles a file holds: one, or one per record of JSON Lines / a JSON list."""
+    if ext in (".jsonl", ".ndjson"):
+        return sum(1 for line in text.split("\n") if line.strip())
+    if ext == ".json":
+        stripped = text.lstrip()
+        if stripped.startswith("["):
+            try:
+                data = json.loads(stripped)
+            except (ValueError, RecursionError):
+                return 1  # the reader says what is wrong with it
+            return len(data) if isinstance(data, list) else 1
+    return 1
 
 
 def check_paste(text: str, *, title: str = "", source: str = "", url: str = "", published: str = "",

@@ -14,7 +14,10 @@
     var article = form.closest("article.finding");
     var saved = form.querySelector("[data-role=saved]");
     if (saved) { saved.textContent = "saving…"; }
-    fetch(form.action, { method: "POST", body: new URLSearchParams(data), headers: { "Accept": "application/json" }, credentials: "same-origin" })
+    var token = document.querySelector("meta[name=csrf-token]");
+    var headers = { "Accept": "application/json" };
+    if (token && token.content) { headers["X-CSRF-Token"] = token.content; }
+    fetch(form.action, { method: "POST", body: new URLSearchParams(data), headers: headers, credentials: "same-origin" })
       .then(function (r) { if (!r.ok) { throw new Error("HTTP " + r.status); } return r.json(); })
       .then(function (review) {
         if (article) {
