@@ -221,7 +221,8 @@ def _r_update(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
         return None
     from .frames import is_update
 
-    for c in ([_later(a, b, ctx)] if _later(a, b, ctx) else [a, b]):
+    later = _later(a, b, ctx)
+    for c in ([later] if later else [a, b]):
         if is_update(c.text, c.language or "en"):
             other = b if c is a else a
             return {"new": _label(c), "old": _label(other)}
@@ -229,21 +230,21 @@ def _r_update(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
 
 
 def _r_same_sentence(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
-    if ctx.decision and ctx.decision[0] == "conflict" and a.document == b.document and a.sentence == b.sentence:
-        return {"why": ctx.decision[2].rstrip(".")}
+    if a.document == b.document and a.sentence == b.sentence:
+        return {}
     return None
 
 
 def _r_sources(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
     sa, sb = _source(a), _source(b)
-    if ctx.decision and ctx.decision[0] == "conflict" and sa and sb and sa != sb:
-        return {"why": ctx.decision[2].rstrip("."), "sa": a.attribution, "sb": b.attribution}
+    if sa and sb and sa != sb:
+        return {"sa": a.attribution, "sb": b.attribution}
     return None
 
 
 def _r_hedged(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
-    if ctx.decision and ctx.decision[0] == "conflict" and (a.hedged or b.hedged):
-        return {"why": ctx.decision[2].rstrip("."), "which": "both claims are" if a.hedged and b.hedged else "one claim is"}
+    if a.hedged or b.hedged:
+        return {"which": "both claims are" if a.hedged and b.hedged else "one claim is"}
     return None
 
 
@@ -260,7 +261,8 @@ RULES_BEFORE: list[Rule] = [
     Rule("updated_toll", _r_update, "scope_difference", 0.7,
          "An updated figure ({new}, which says it revises the toll) and an earlier one ({old})."),
 ]
-# Tried after it, when it found a conflict: what makes two different figures no contradiction.
+# Tried after it, only when it found a conflict (``ctx.decision``): what makes two different
+# figures no contradiction.
 RULES_AFTER: list[Rule] = [
     Rule("same_sentence", _r_same_sentence, "scope_difference", 0.6,
          "{why}; the two figures stand side by side in one sentence, so they measure different things."),
@@ -275,7 +277,8 @@ def _apply(rules: Sequence[Rule], a: Claim, b: Claim, ctx: Ctx) -> Optional[Deci
     for r in rules:
         fields = r.when(a, b, ctx)
         if fields is not None:
-            return (r.verdict, r.confidence, r.explain.format(**fields), ctx.decision[3] if ctx.decision else "rules")
+            why = ctx.decision[2].rstrip(".") if ctx.decision else ""  # "{why}": the decision the rule revises
+            return (r.verdict, r.confidence, r.explain.format(why=why, **fields), ctx.decision[3] if ctx.decision else "rules")
     return None
 
 
@@ -292,6 +295,8 @@ def compare_values(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Dec
         d = _compare_stock(a, b, pub)
     else:
         d = _compare_flow(a, b, pub)
+    if d[0] != "conflict":
+        return d
     ctx.decision = d
     return _apply(RULES_AFTER, a, b, ctx) or d
 

@@ -177,11 +177,13 @@ def evaluate_corpus(folder: Path, nli: Optional[str] = "none") -> dict[str, Any]
         da, db = doc_of.get(a["file"], ""), doc_of.get(b["file"], "")
         return (same_figure(da, _quote_claims(report, da, a["quote"])), same_figure(db, _quote_claims(report, db, b["quote"])))
 
+    by_pair = {frozenset((f.a, f.b)): f for g in report.groups for f in g.findings}
+
     def reported(ia: set[str], ib: set[str]) -> Optional[Any]:
-        for f, _ in conflicts:
-            if (f.a in ia and f.b in ib) or (f.a in ib and f.b in ia):
-                return f
-        return None
+        return next((f for x in ia for y in ib if (f := by_pair.get(frozenset((x, y)))) is not None and f.verdict == "conflict"), None)
+
+    def compared(ia: set[str], ib: set[str]) -> bool:
+        return any(frozenset((x, y)) in by_pair for x in ia for y in ib)
 
     used: set[int] = set()
     found = []
@@ -198,7 +200,7 @@ def evaluate_corpus(folder: Path, nli: Optional[str] = "none") -> dict[str, Any]
         f = reported(ia, ib)
         if f is not None:
             used.add(id(f))
-        traps.append({"trap": item.get("trap"), "violated": f is not None, "compared": _compared(report, ia, ib),
+        traps.append({"trap": item.get("trap"), "violated": f is not None, "compared": compared(ia, ib),
                       "a": item["a"]["quote"], "b": item["b"]["quote"]})
     other = []
     for f, g in conflicts:
@@ -222,14 +224,6 @@ def evaluate_corpus(folder: Path, nli: Optional[str] = "none") -> dict[str, Any]
 def _vkey(c: Claim) -> tuple:
     v = c.value
     return (v.amount, v.low, v.high, v.currency, v.unit)
-
-
-def _compared(report: Report, ia: set[str], ib: set[str]) -> bool:
-    for g in report.groups:
-        for f in g.findings:
-            if (f.a in ia and f.b in ib) or (f.a in ib and f.b in ia):
-                return True
-    return False
 
 
 def evaluate_corpora(root: str, nli: Optional[str] = "none") -> dict[str, Any]:

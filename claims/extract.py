@@ -28,7 +28,7 @@ from typing import Iterable, Optional, Sequence
 
 from . import kinds as K
 from .entities import DocumentEntities, EntityMention
-from .frames import FigureFrame, conjoined_head, date_governs, figure_frame, part_label, reports_several_events
+from .frames import FigureFrame, conjoined_head, date_governs, figure_frame, part_label, part_predicate, reports_several_events
 from .model import Claim, Document, Mention, Sentence, TimeRef, Value
 from .syntax import Parse
 
@@ -166,7 +166,7 @@ def _looks_like_year_or_age(text: str) -> bool:
 
 
 def _part_label(f: FigureFrame) -> Optional[str]:
-    return f"part: {f.part_label}" if f.part and f.part_label else ("part" if f.part else None)
+    return part_predicate(f.part_label) if f.part else None
 
 
 def _conjoined_totals(parse: Parse, frames: dict[int, FigureFrame], drafts: list[dict], sent: Sentence) -> list[dict]:
@@ -184,13 +184,13 @@ def _conjoined_totals(parse: Parse, frames: dict[int, FigureFrame], drafts: list
         parts = [(d, f)] + [by_noun[k.i] for k in f.conjuncts if k.i in by_noun]
         if len(parts) != 1 + len(f.conjuncts) or len({p[0]["mention"].value.unit for p in parts}) != 1:
             for pd, pf in parts:  # a member without a figure: the total is not stated, each is a part
-                pd["part"] = f"part: {part_label(pf.noun, pf.number)}"
+                pd["part"] = part_predicate(part_label(pf.noun, pf.number))
             continue
         amounts = [p[0]["mention"].value.amount for p in parts]
         if any(a is None for a in amounts):
             continue
         for pd, pf in parts:
-            pd["part"] = f"part: {part_label(pf.noun, pf.number)}"
+            pd["part"] = part_predicate(part_label(pf.noun, pf.number))
         first, last = parts[0][0]["mention"], parts[-1][0]["mention"]
         total = first.model_copy(update={
             "start": first.start, "end": last.end, "text": sent.text[first.start - sent.start : last.end - sent.start],

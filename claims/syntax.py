@@ -46,7 +46,6 @@ class Token:
     pos: str
     dep: str
     head: int
-    negated: bool = False  # carries a negation child ("not", "ne ... pas", "none of")
 
     @property
     def lower(self) -> str:
@@ -105,8 +104,4 @@ def from_spacy(sdoc, offset: int) -> Optional[Parse]:
     for t in sdoc:
         pos = t.pos_ or _PTB.get(t.tag_, "X")
         toks.append(Token(t.i, offset + t.idx, offset + t.idx + len(t.text), t.text, pos, t.dep_, t.head.i))
-    p = Parse(toks)
-    for t in p.tokens:
-        if any(k.rel == "neg" or k.lower in {"pas", "jamais", "no", "none", "never"} for k in p.kids(t)):
-            t.negated = True
-    return p
+    return Parse(toks)

@@ -38,6 +38,7 @@ from claims.web.uploads import check_paste  # noqa: E402
 from claims.web.worker import item_record  # noqa: E402
 
 from .conftest import ROOT  # noqa: E402
+from .test_web_api import wait_run as _wait_run  # noqa: E402
 
 ARTICLE = "En septembre 2023, Amazon a investi 4 milliards de dollars dans Anthropic, selon un communiqué."
 OTHER = "Amazon a investi 2,75 milliards de dollars dans Anthropic en septembre 2023. La société emploie 500 personnes."
@@ -45,13 +46,7 @@ SAME_ORIGIN = {"origin": "http://testserver"}
 
 
 def wait_run(client: TestClient, run_id: int, timeout: float = 180.0) -> dict:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        status = client.get(f"/api/runs/{run_id}").json()
-        if status["finished"]:
-            return status
-        time.sleep(0.2)
-    raise AssertionError(f"run {run_id} did not finish in {timeout} s")
+    return _wait_run(client, run_id, timeout)
 
 
 @pytest.fixture

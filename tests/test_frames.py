@@ -1,0 +1,133 @@
+"""Claim frames from the dependency parse (claims.frames) and the casualty rules built on them."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claims.crosscheck import RULES_AFTER, RULES_BEFORE, Ctx, compare_values
+from claims.ingest import TextInput
+from claims.model import Claim, Value
+from claims.pipeline import check
+
+
+def tolls(text: str, lang: str = "en") -> list[tuple]:
+    r = check([TextInput(text=text, language=lang)], nli="none")
+    return [(c.value.unit, c.value.amount, c.predicate) for c in r.claims if c.kind == "casualties"]
+
+
+def test_measure_from_each_figures_own_predicate():
+    assert tolls("A gunman killed six people and wounded seven others in a drive-by shooting.") == [
+        ("deaths", 6.0, None), ("injured", 7.0, None)]
+
+
+def test_bare_numbers_that_are_arguments_and_headline_figures():
+    assert tolls("Two are dead and two are in critical condition after a shooting.")[0] == ("deaths", 2.0, None)
+    assert [t[:2] for t in tolls("Atlanta news: Three dead, two wounded in shooting")] == [("deaths", 3.0), ("injured", 2.0)]
+
+
+def test_french_noun_measures_and_dont_part():
+    got = tolls("L'attentat a fait douze morts, dont deux enfants, et quarante blessés.", "fr")
+    assert ("deaths", 12.0, None) in got and ("injured", 40.0, None) in got
+    assert ("deaths", 2.0, "part: enfant") in got
+
+
+def test_parts_including_partitive_and_increment_are_not_tolls():
+    got = tolls("Seven people died in the rampage, including four women and two children, Brown said.")
+    assert got[0] == ("deaths", 7.0, None)
+    assert {g[2] for g in got[1:]} == {"part: women", "part: children"}
+    assert tolls("Three of the men suffered injuries.")[0][2] == "part"
+    assert tolls("Two more people died at the hospital.")[0][2].startswith("part")
+
+
+def test_conjoined_counts_sum_into_a_total():
+    got = tolls("Three children and two adults were found dead by a family member.")
+    assert ("deaths", 5.0, None) in got
+    assert ("deaths", 3.0, "part: children") in got and ("deaths", 2.0, "part: adult") in got
+
+
+def test_ages_reference_marks_and_wounds_are_not_counts():
+    assert tolls("Antonio Clark, 25, and Aramis Wilson, 24, were charged with attempted murder.") == []
+    assert tolls("Three men were found dead inside.[6][7] Each victim had received stab wounds.") == [("deaths", 3.0, None)]
+    assert tolls("Cheng Hong suffered a total of 25 stab wounds.") == []
+
+
+def test_a_date_in_a_relative_clause_does_not_date_the_main_figure():
+    r = check([TextInput(text="Last month, a gunman killed three people at Fort Hood, where another gunman killed 13 people in 2009.",
+                         language="en", published="2014-05-24")], nli="none")
+    by_value = {c.value.amount: c for c in r.claims if c.kind == "casualties"}
+    assert by_value[13.0].time is not None and by_value[13.0].time.value == "2009"
+    assert by_value[3.0].time is None or by_value[3.0].time.value != "2009"
+
+
+def _claim(doc: str, amount: float, text: str = "Four people were killed.", **kw) -> Claim:
+    return Claim(id=f"{doc}:c1", document=doc, sentence=kw.pop("sentence", 0), start=0, end=len(text), text=text, kind="casualties",
+                 value=Value(amount=amount, low=amount, high=amount, unit="deaths"), language="en", **kw)
+
+
+def test_rule_tables_are_records_with_distinct_names():
+    names = [r.name for r in RULES_BEFORE + RULES_AFTER]
+    assert len(names) == len(set(names))
+    assert all(r.verdict in {"agree", "compatible", "scope_difference", "conflict"} for r in RULES_BEFORE + RULES_AFTER)
+
+
+def test_two_outlets_same_news_cycle_different_toll_is_a_conflict():
+    pub = {"a": __import__("datetime").date(2024, 6, 15), "b": __import__("datetime").date(2024, 6, 16)}
+    assert compare_values(_claim("a", 4), _claim("b", 5, "Five people were killed."), pub)[0] == "conflict"
+
+
+def test_updated_toll_part_and_one_article_rules_each_apply():
+    import datetime as dt
+
+    pub = {"a": dt.date(2024, 6, 15), "b": dt.date(2024, 6, 16)}
+    upd = compare_values(_claim("a", 4), _claim("b", 5, "The toll rose to five."), pub)
+    assert upd[0] == "scope_difference" and "updated" in upd[2]
+    part = compare_values(_claim("a", 4), _claim("b", 2, predicate="part: children"), pub)
+    assert part[0] == "scope_difference" and "part" in part[2].lower()
+    same = compare_values(_claim("a", 4), _claim("a", 2, sentence=3).model_copy(update={"id": "a:c2"}), pub)
+    assert same[0] == "scope_difference" and "one article" in same[2]
+    far = compare_values(_claim("a", 4), _claim("b", 5).model_copy(update={"document": "c"}), {**pub, "c": dt.date(2024, 9, 1)})
+    assert far[0] == "scope_difference"
+
+
+def test_rules_after_only_revise_conflicts():
+    import datetime as dt
+
+    pub = {"a": dt.date(2024, 6, 15), "b": dt.date(2024, 6, 15)}
+    agree = compare_values(_claim("a", 4, hedged=True), _claim("b", 4), pub)
+    assert agree[0] == "agree"
+    hedged = compare_values(_claim("a", 4, hedged=True), _claim("b", 5), pub)
+    assert hedged[0] == "scope_difference" and "hedged" in hedged[2] and hedged[2].startswith("Different figures")
+
+
+def test_eval_corpora_counts_a_planted_conflict_and_a_trap(tmp_path):
+    from claims.evaluate_corpora import evaluate_corpora
+
+    c = tmp_path / "en_toll"
+    c.mkdir()
+    (c / "a.txt").write_text("Mall shooting\nPublished June 15, 2024\n\nFour people were killed in a shooting at a mall on Saturday, police said.\n", encoding="utf-8")
+    (c / "b.txt").write_text("Mall attack\nPublished June 16, 2024\n\nFive people were killed in a shooting at a mall on Saturday, police said.\n", encoding="utf-8")
+    (c / "EXPECT.json").write_text(json.dumps({
+        "language": "en", "conflicts": [{"a": {"file": "a.txt", "quote": "Four people were killed"}, "b": {"file": "b.txt", "quote": "Five people were killed"}}],
+        "non_conflicts": [{"a": {"file": "a.txt", "quote": "Mall shooting"}, "b": {"file": "b.txt", "quote": "Mall attack"}, "trap": "other"}]}), encoding="utf-8")
+    res = evaluate_corpora(str(tmp_path))
+    assert res["summary"]["all"]["found"] == 1 and res["summary"]["all"]["traps_violated"] == 0
+
+
+def test_eval_gva_measures_recall_and_conflicts(tmp_path):
+    from claims.evaluate_corpora import evaluate_gva
+
+    inc = {"incident": "1", "killed": 4, "injured": 2, "articles": [
+        {"title": "4 dead, 2 hurt in shooting", "text": "Four people were killed and two were injured in a shooting on Saturday, police said.", "published": "2015-03-01"},
+        {"title": "Shooting leaves five dead", "text": "Five people were killed in a shooting on Saturday, police said.", "published": "2015-03-02"}]}
+    res = evaluate_gva([inc])
+    assert res["killed_articles"] == 2 and res["killed_recall"] == 0.5
+    assert res["conflicts"] >= 1 and res["conflict_list"][0]["a"]["unit"] == "deaths"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "es", "de", "it"])
+def test_measures_lexicon_has_every_language(lang):
+    from claims.frames import lexicon
+
+    lex = lexicon(lang)
+    assert set(lex.measures) >= {"deaths", "injured", "missing"}
