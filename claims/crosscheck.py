@@ -209,6 +209,14 @@ def _r_part(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
     return None
 
 
+def _r_predicates(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
+    """Figures of two named rounds (series A / series B, first / second round of a vote)."""
+    pa, pb = a.predicate, b.predicate
+    if pa and pb and pa != pb and not pa.startswith("part") and not pb.startswith("part") and "detail" not in (pa, pb):
+        return {"pa": pa, "pb": pb}
+    return None
+
+
 def _later(a: Claim, b: Claim, ctx: Ctx) -> Optional[Claim]:
     pa, pb = ctx.pub.get(a.document), ctx.pub.get(b.document)
     if pa and pb and pa != pb:
@@ -235,6 +243,16 @@ def _r_same_sentence(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
     return None
 
 
+def _r_entities(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
+    """Two named subjects, neither a part of the other's name: figures of two entities (a
+    parent and its subsidiary), not two reports of one."""
+    from .align import names_clash
+
+    if a.kind in K.ROLELESS_KINDS or _same(a.value, b.value) or not names_clash(a.subject, b.subject):
+        return None  # a toll's names are where it happened, not whose figure it is
+    return {"sa": a.subject, "sb": b.subject}
+
+
 def _r_sources(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
     sa, sb = _source(a), _source(b)
     if sa and sb and sa != sb:
@@ -243,9 +261,13 @@ def _r_sources(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
 
 
 def _r_hedged(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
-    if a.hedged or b.hedged:
-        return {"which": "both claims are" if a.hedged and b.hedged else "one claim is"}
+    if a.hedged != b.hedged:
+        return {"which": "one claim is"}
     return None
+
+
+def _r_both_hedged(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
+    return {} if a.hedged and b.hedged else None
 
 
 # Tried before the kind's own comparison (flow / stock / one-off).
@@ -253,9 +275,11 @@ RULES_BEFORE: list[Rule] = [
     Rule("different_units", _r_units, "compatible", 0.3,
          "Different units ({ua} vs {ub}): not compared (a conversion, or a different measure)."),
     Rule("earlier_figure", _r_earlier, "scope_difference", 0.7,
-         "An earlier figure ('{cue}': {old}) and a later one ({new}): the figure was revised."),
+         "An earlier figure ('{cue}': {old}) and a later one ({new}): a revised figure or an earlier period."),
     Rule("one_article", _r_one_article, "scope_difference", 0.6,
          "Two figures of one article ({doc}): parts, updates or other events, not rival reports."),
+    Rule("different_rounds", _r_predicates, "scope_difference", 0.75,
+         "Figures of different rounds ({pa} / {pb})."),
     Rule("part_and_whole", _r_part, "scope_difference", 0.7,
          "A part ({part}: {what}) and a whole ({whole})."),
     Rule("updated_toll", _r_update, "scope_difference", 0.7,
@@ -264,12 +288,16 @@ RULES_BEFORE: list[Rule] = [
 # Tried after it, only when it found a conflict (``ctx.decision``): what makes two different
 # figures no contradiction.
 RULES_AFTER: list[Rule] = [
+    Rule("different_entities", _r_entities, "scope_difference", 0.5,
+         "{why}; but the figures are given for different entities ({sa} / {sb})."),
     Rule("same_sentence", _r_same_sentence, "scope_difference", 0.6,
          "{why}; the two figures stand side by side in one sentence, so they measure different things."),
     Rule("different_sources", _r_sources, "scope_difference", 0.5,
          "{why}; the figures come from different sources ({sa} / {sb}): a disputed figure, not one source contradicting another."),
     Rule("hedged", _r_hedged, "scope_difference", 0.5,
-         "{why}; but {which} hedged or prospective (reported, conditional, talks, plans), so this is not a contradiction of facts."),
+         "{why}; but {which} hedged or prospective (reported, conditional, talks, plans, a forecast), so this is not a contradiction of facts."),
+    Rule("both_hedged", _r_both_hedged, "conflict", 0.4,
+         "{why}; both claims are hedged or prospective (two forecasts or two reported figures that disagree)."),
 ]
 
 
@@ -290,7 +318,7 @@ def compare_values(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Dec
     if d is not None:
         return d
     if a.kind in K.ONE_OFF_KINDS:
-        d = _compare_one_off(a, b)
+        d = _compare_one_off(a, b, pub)
     elif a.kind in K.STOCK_KINDS:
         d = _compare_stock(a, b, pub)
     else:
@@ -325,12 +353,19 @@ def _values_verdict(a: Claim, b: Claim, what: str, conflict_conf: float) -> Deci
     return ("conflict", conflict_conf, f"Different figures {what}: {la} vs {lb}.", "numeric")
 
 
-def _compare_one_off(a: Claim, b: Claim) -> Decision:
+def _deal_time(c: Claim, pub: dict[str, Optional[dt.date]]) -> Optional[tuple[dt.date, dt.date]]:
+    """When a deal was made: its own date, else (undated) the year its article reports it in."""
+    if c.time is not None and c.time.granularity in ("year", "quarter", "month", "day"):
+        return _time_interval(c.time)
+    p = pub.get(c.document)
+    return (p - dt.timedelta(days=NEWS_CYCLE_DAYS), p) if p else None
+
+
+def _compare_one_off(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Decision:
     """A deal has one price: compare the figures unless the dates show two different deals."""
-    ta, tb = _time_interval(a.time), _time_interval(b.time)
-    if ta and tb and a.time.granularity in ("year", "quarter", "month", "day") and b.time.granularity in ("year", "quarter", "month", "day"):
-        if ta[1].year < tb[0].year or tb[1].year < ta[0].year:
-            return ("scope_difference", 0.7, f"Different years, possibly different deals: {_label(a)} vs {_label(b)}.", "time")
+    ta, tb = _deal_time(a, pub), _deal_time(b, pub)
+    if ta and tb and (ta[1].year < tb[0].year or tb[1].year < ta[0].year):
+        return ("scope_difference", 0.7, f"Different years, possibly different deals: {_label(a)} vs {_label(b)}.", "time")
     return _values_verdict(a, b, "for the same deal", 0.8)
 
 
@@ -348,8 +383,9 @@ def _as_of(c: Claim, pub: dict[str, Optional[dt.date]]) -> tuple[Optional[tuple[
     if t is not None and (near or p is None):
         return t, False
     # a date far from the figure dates the event around it ("les inondations de dimanche"),
-    # not the measure: the figure stands as of its article's publication
-    return ((p, p), True) if p else (None, True)
+    # not the measure: an undated figure of a news article is the current one, as of the news
+    # cycle before its publication (two articles a day apart report the same state)
+    return ((p - dt.timedelta(days=NEWS_CYCLE_DAYS), p), True) if p else (None, True)
 
 
 def _compare_stock(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Decision:
@@ -401,8 +437,10 @@ def _compare_flow(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Deci
             ga, gb = _GRAN_RANK[a.time.granularity], _GRAN_RANK[b.time.granularity]
             conf = 0.9 if ga == gb else 0.65
             return ("conflict", max(conf - hedge, 0.3), f"Different figures for the same time and scope: {la} vs {lb}.", "numeric")
-    # a dated part against a total (or an undated figure)
-    if {a.scope, b.scope} & {"tranche"} and a.scope != b.scope:
+    # a dated part against a total (or an undated figure); an undated "tranche" (a named round,
+    # "la série B") is compared like any undated figure
+    dated = {c.scope for c in (a, b) if c.scope != "tranche" or c.time is not None}
+    if "tranche" in dated and a.scope != b.scope:
         tranche, total = (a, b) if a.scope == "tranche" else (b, a)
         tt, tot_t = (ta, tb) if tranche is a else (tb, ta)
         if same:
@@ -428,8 +466,12 @@ def _compare_flow(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Deci
         return ("scope_difference", 0.6, f"Reported at different times ({pa} vs {pb}): {la} vs {lb}.", "time")
     flow = a.kind in K.FLOW_KINDS
     if flow and not (a.scope == b.scope == "cumulative"):
-        # an undated flow may be one tranche or the total: without a date nothing says the two
-        # figures cover the same scope, so this is not evidence of a contradiction
+        # an undated flow may be one tranche or the total; reported in one news cycle with no
+        # word of a part or a total ("au total", "dont", a date), the two figures are two
+        # accounts of the same news, and differ: a weak conflict, not a silent scope difference
+        if pa and pb and abs((pa - pb).days) <= NEWS_CYCLE_DAYS and "cumulative" not in (a.scope, b.scope):
+            return ("conflict", max(0.45 - hedge, 0.3), f"Different figures reported in the same news cycle ({pa} / {pb}), "
+                    f"and nothing says one is a part or a total: {la} vs {lb}.", "numeric")
         return ("scope_difference", 0.5, f"Different figures, and nothing says they cover the same period or scope "
                 f"(a tranche or a total): {la} vs {lb}.", "numeric")
     what = "totals" if flow else "figures"
@@ -528,7 +570,7 @@ def _keys(c: Claim) -> list[tuple]:
                 continue  # a figure of the story, not the article's toll
         if kind in K.SYMMETRIC_KINDS and subj and obj:
             subj, obj = sorted([subj, obj])
-        if c.predicate and kind == c.kind:
+        if c.predicate and kind == c.kind and kind not in {"funding", "investment"}:
             fam = f"{fam}|{c.predicate}"  # e.g. the election round
         out.append((kind, fam, subj, obj))
     return out
@@ -707,6 +749,67 @@ def _topic(kind: str, subj: Optional[str], obj: Optional[str]) -> str:
     return f"{(subj or obj)}: {name}"
 
 
+def _aligned_kind(a: Claim, b: Claim) -> str:
+    from .align import SPECIFIC_NEUTRAL
+
+    for c in (a, b):
+        if c.kind not in SPECIFIC_NEUTRAL:
+            return c.kind
+    return "count" if "count" in (a.kind, b.kind) else a.kind
+
+
+def _aligned_groups(claims: Sequence[Claim], groups: Sequence[Group], pub: dict[str, Optional[dt.date]]) -> list[Group]:
+    """Groups of figures aligned across articles by what they measure (``claims.align``) that
+    the grouping by kind and subject did not already compare."""
+    from .align import align_figures, is_person_unit
+
+    done = {frozenset((f.a, f.b)) for g in groups for f in g.findings}
+    same_group = defaultdict(set)
+    for g in groups:
+        for cid in g.claims:
+            same_group[cid].add(g.id or g.topic)
+    by_id = {c.id: c for c in claims}
+    edges = [al for al in align_figures(claims) if frozenset((al.a, al.b)) not in done
+             and not (same_group[al.a] & same_group[al.b])]
+    # connected components of the aligned pairs (union-find)
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for al in edges:
+        parent[find(al.a)] = find(al.b)
+    comps: dict[str, list] = defaultdict(list)
+    for al in edges:
+        comps[find(al.a)].append(al)
+    out: list[Group] = []
+    for comp in comps.values():
+        findings = []
+        members: list[str] = []
+        kind = _aligned_kind(by_id[comp[0].a], by_id[comp[0].b])
+        for al in comp:
+            a, b = by_id[al.a], by_id[al.b]
+            k = _aligned_kind(a, b)
+            upd = {"kind": k}
+            ca, cb = a.model_copy(update=upd), b.model_copy(update=upd)
+            for c in (ca, cb):
+                if c.value.unit and is_person_unit(c.value.unit, c.language):
+                    c.value = c.value.model_copy(update={"unit": "persons"})
+            verdict, conf, expl, method = compare_values(ca, cb, pub)
+            expl = expl.rstrip(".") + f". Aligned by what they measure ({', '.join(al.shared[:3])}; similarity {al.score:.2f})."
+            findings.append(Finding(a=a.id, b=b.id, verdict=verdict, confidence=round(conf * min(1.0, 0.5 + al.score), 3),
+                                    explanation=expl, method=method))
+            members += [x for x in (a.id, b.id) if x not in members]
+        cues = [c for c in comp[0].shared[:2]]
+        out.append(Group(id="", kind=kind, topic=f"{' / '.join(cues) or kind}: {_KIND_TOPIC.get(kind, kind.replace('_', ' '))}",
+                         claims=members, findings=findings, has_conflict=any(f.verdict == "conflict" for f in findings)))
+    return out
+
+
 def crosscheck(
     claims: Sequence[Claim],
     documents: Sequence[Document],
@@ -785,6 +888,9 @@ def crosscheck(
                 has_conflict=any(f.verdict == "conflict" for f in findings),
             )
         )
+    aligned = _aligned_groups(claims, groups, pub)
+    compared += sum(len(g.findings) for g in aligned)
+    groups.extend(aligned)
     groups.sort(key=lambda g: (not g.has_conflict, -len(g.claims), g.topic))
     for i, g in enumerate(groups, 1):
         g.id = f"G{i}"

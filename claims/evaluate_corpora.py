@@ -15,6 +15,7 @@ a pair is reported as a conflict; every other reported conflict is listed as "ot
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections import Counter
 from pathlib import Path
@@ -151,9 +152,18 @@ def load_expect(folder: Path) -> dict:
 
 
 def _quote_claims(report: Report, doc_id: str, quote: str) -> set[str]:
-    """Claims of ``doc_id`` whose sentence contains the quote (whitespace-insensitive)."""
+    """Claims of ``doc_id`` that the quote names: those whose figure (or event cue) lies in the
+    quote's span; when none does, those whose sentence contains the quote (whitespace-insensitive)."""
     q = " ".join(quote.split())
-    return {c.id for c in report.claims if c.document == doc_id and q in " ".join(c.text.split())}
+    in_sentence = [c for c in report.claims if c.document == doc_id and q in " ".join(c.text.split())]
+    doc = next((d for d in report.documents if d.id == doc_id), None)
+    spans = []
+    if doc is not None:
+        pat = re.compile(r"\s+".join(re.escape(w) for w in quote.split()))
+        spans = [(m.start(), m.end()) for m in pat.finditer(doc.text)]
+    anchored = {c.id for c in in_sentence if c.anchor_start is not None
+                and any(c.anchor_start < e and (c.anchor_end or c.anchor_start) > s for s, e in spans)}
+    return anchored or {c.id for c in in_sentence}
 
 
 def evaluate_corpus(folder: Path, nli: Optional[str] = "none") -> dict[str, Any]:

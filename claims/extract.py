@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from typing import Iterable, Optional, Sequence
 
 from . import kinds as K
+from .context import figure_cues
 from .entities import DocumentEntities, EntityMention
 from .frames import FigureFrame, conjoined_head, date_governs, figure_frame, part_label, part_predicate, reports_several_events
 from .model import Claim, Document, Mention, Sentence, TimeRef, Value
@@ -448,7 +449,8 @@ def _hedging(text: str, sent: Sentence, clause: tuple[int, int], conditional: li
     clause_text = text[clause[0] : clause[1]]
     modal = bool(re.search(r"(?<![\w-])(?:aurait|auraient|pourrait|pourraient|serait|seraient|semble|semblent|could|might|may|reportedly|allegedly|rumou?red)(?![\w-])", clause_text, re.I))
     cond = any(clause[0] <= s < clause[1] for s, _ in conditional)
-    modal = modal or bool(K.PROSPECTIVE_CUES.search(text, sent.start, sent.end))
+    modal = modal or bool(K.PROSPECTIVE_CUES.search(text, sent.start, sent.end)) or bool(K.FORECAST_VERBS.search(clause_text)) or bool(
+        K.FORECAST_NOUNS.search(text, clause[0], max(clause[0], anchor_s)))
     hedged = modal or cond or (attribution is not None and re.search(r"sources?|rumeur|rumor|rumour|proche", attribution, re.I) is not None)
     return hedged, attribution
 
@@ -540,8 +542,8 @@ def extract_claims(
                 kind = _nearest_in(K.COUNT_CUES, text, v.start, v.end, *_window(sent, v.start, v.end, 60, 60)) or "count"
                 if kind == "count" and _DEFINITE_BEFORE.search(text[max(sent.start, v.start - 12) : v.start]):
                     continue  # "les deux entreprises": a reference, not a checkable count
-                if kind in {"job_cuts", "headcount"} or unit in K.JOB_UNITS:
-                    if unit in K.JOB_UNITS or kind in {"job_cuts", "headcount"}:
+                if kind in {"job_cuts", "headcount"} or K.is_job_unit(unit):
+                    if K.is_job_unit(unit) or kind in {"job_cuts", "headcount"}:
                         v = v.model_copy(update={"value": v.value.model_copy(update={"unit": "job"})})
                     if kind == "count":
                         kind = "headcount"
@@ -563,7 +565,8 @@ def extract_claims(
             drafts.append(dict(sent=sent, anchor=(v.start, v.end), mention=v, kind=kind, roles=roles.assign(kind, v.start),
                                dates=v_dates, clause=clause, also=[k for k, _, _ in events], direction=None, info=info,
                                values=[(x.start, x.end) for x in values],
-                               part=_part_label(fr_) if fr_ is not None and kind == "casualties" else None))
+                               part=_part_label(fr_) if fr_ is not None and kind == "casualties" else None,
+                               exclude=[(x.start, x.end) for x in ms if x.kind in VALUE_MENTIONS or x.kind == "date"], parse=parse))
         if parse is not None:
             drafts.extend(_conjoined_totals(parse, frames, drafts, sent))
         if not values:
@@ -632,6 +635,10 @@ def extract_claims(
         predicate = None
         if kind == "vote_share" or kind == "turnout" or kind == "seats":
             predicate = next((r for r, rx in K.ROUND_CUES if rx.search(sent.text)), None)
+        if kind in {"funding", "investment"}:
+            rm = K.FUNDING_ROUND.search(clause_text) or K.FUNDING_ROUND.search(sent.text)
+            if rm:
+                predicate = f"series {(rm.group(1) or rm.group(2)).upper()}" if rm.group(1) else "seed"
         if d.get("part"):
             predicate, scope = d["part"], "tranche"  # one part of a count ("including four children")
         info = d["info"]
@@ -663,6 +670,8 @@ def extract_claims(
                 anchor_start=a_s,
                 anchor_end=a_e,
                 direction=d["direction"],
+                cues=figure_cues(text, sent.start, sent.end, (a_s, a_e), document.language or "fr", d.get("exclude", ()), d.get("parse"))
+                if claim_value is not None else [],
             )
         )
     lead_parses = [entities.sentences[s.index].parse for s in sorted(sentences, key=lambda s: s.start)[:2] if s.index in entities.sentences]

@@ -111,13 +111,24 @@ COUNT_CUES: dict[str, re.Pattern] = {
 COUNT_CUES["casualties"] = VALUE_CUES["casualties"]
 # Units that make a count about jobs (one measure, whatever word the article uses).
 JOB_UNITS = {"poste", "emploi", "salarié", "salariée", "employé", "employée", "collaborateur", "collaboratrice", "job", "employee", "worker",
-             "position", "empleo", "trabajador", "Stelle", "Arbeitsplatz", "Mitarbeiter", "dipendente"}
+             "position", "empleo", "empleado", "trabajador", "stelle", "arbeitsplatz", "mitarbeiter", "mitarbeitende", "mitarbeitenden",
+             "beschäftigte", "beschäftigten", "dipendente", "dipendenti", "lavoratore", "lavoratori", "addetto", "addetti"}
+
+
+def is_job_unit(unit: str) -> bool:
+    """Whether a counted noun (any case, singular or plural) is a job or an employee."""
+    u = unit.casefold()
+    return u in JOB_UNITS or u.rstrip("s") in JOB_UNITS or u.rstrip("sn") in JOB_UNITS
 # Counted nouns that are durations or ages: not checkable counts.
 DURATION_UNITS = {"an", "année", "mois", "semaine", "jour", "heure", "minute", "seconde", "siècle", "décennie", "point",
                   "year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "año", "mes", "día", "Jahr", "Monat", "Tag"}
 # Cues that a figure is an earlier one, superseded by a later figure ("initialement", "au départ").
 EARLIER_CUES = _rx([r"initialement", r"au départ", r"à l['’]origine", r"dans un premier temps", r"auparavant", r"précédemment",
-                    r"initially", r"originally", r"previously", r"at first", r"inicialmente", r"ursprünglich", r"inizialmente"])
+                    r"initially", r"originally", r"previously", r"at first", r"inicialmente", r"ursprünglich", r"inizialmente",
+                    # a figure of the previous period ("l'an dernier", "im Vorjahresquartal", "a year earlier")
+                    r"l['’]an(?:née)? (?:dernier|dernière|précédente?)", r"un an plus tôt", r"(?:last|previous|prior) year", r"a year (?:earlier|before|ago)",
+                    r"year-(?:earlier|ago)", r"prior-year", r"Vorjahr\w*", r"im Vorjahres\w*", r"año (?:anterior|pasado)", r"ejercicio anterior",
+                    r"anno (?:precedente|scorso)", r"l['’]anno scorso", r"esercizio precedente"])
 # Election rounds: figures of different rounds measure different things.
 ROUND_CUES: list[tuple[str, re.Pattern]] = [
     ("round 1", _rx([r"premier tour", r"1er tour", r"first round", r"primera vuelta", r"primo turno"])),
@@ -155,6 +166,19 @@ PROSPECTIVE_CUES = _rx([
     r"en discussions?", r"en négociations?", r"négocie\w*", r"prévoi\w+", r"envisag\w+", r"projet\w* de", r"compte\s+\w+er", r"devrait", r"devraient",
     r"in talks", r"plans? to", r"planning to", r"is set to", r"aims? to", r"expect\w* to", r"considering", r"would", r"intends? to", r"proposed", r"en conversaciones", r"planea",
 ])
+# Forecasts, targets and expectations in a figure's clause: a figure that is not (yet) a fact.
+# Nouns count only before the figure ("relève son objectif à 9,6 milliards"; not "45 millions
+# liés à des objectifs sportifs"); verbs anywhere in the clause ("mit 1,82 Milliarden gerechnet").
+FORECAST_NOUNS = _rx([
+    r"objectifs?", r"prévisions?", r"forecasts?", r"guidance", r"outlook", r"targets?", r"estimates?", r"objetivos?", r"previsi(?:ón|ones|one|oni)",
+    r"obiettiv[oi]", r"Prognose\w*", r"Ziel\w*", r"Ausblick",
+])
+FORECAST_VERBS = _rx([
+    r"prévu\w*", r"attendu\w*", r"anticip\w+", r"expects?", r"expected", r"projected", r"prev(?:é|én|ede|edono)", r"esperad[oa]s?", r"attes[oa]",
+    r"erwarte\w*", r"gerechnet",
+])
+# Named funding rounds ("la série B", "Series C", "ronda de serie A", "seed"): the round is what a figure is of.
+FUNDING_ROUND = re.compile(r"(?<![\w-])(?:s[ée]ries?|serie|round|ronda|Runde)\s+([A-H])(?![\w-])|(?<![\w-])(seed|pre-seed|amorçage|semilla)(?![\w-])", re.I)
 REPORTING_BEFORE = re.compile(
     r"(?:annonc\w+|indiqu\w+|déclar\w+|publi\w+|précis\w+|affirm\w+|confirm\w+|rapport\w+|expliqu\w+|said|says|announced|told|reported|confirmed|stated|explained)"
     r"\s+(?:\w+\s+){0,2}$",

@@ -144,6 +144,7 @@ class Claim(_Model):
     anchor_start: Optional[int] = Field(None, description="span of the figure or trigger inside the claim")
     anchor_end: Optional[int] = None
     direction: Optional[str] = Field(None, description="for events: exit / enter / start / end / create / act")
+    cues: list[str] = Field(default_factory=list, description="what a figure measures: stems of the sentence's content words, nearest to the figure first (claims.context)")
 
 
 Verdict = Literal["agree", "compatible", "scope_difference", "conflict"]

@@ -1,0 +1,108 @@
+"""Measure cues (claims.context) and the cross-article alignment of figures (claims.align)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from claims.align import align_figures, dimension
+from claims.context import figure_cues, stem
+from claims.ingest import TextInput
+from claims.model import Claim, Value
+from claims.pipeline import check
+
+PUB = dt.date(2025, 3, 4)
+
+
+def _report(*texts, lang_pub=PUB):
+    return check([TextInput(text=t, id=f"src{i}", published=lang_pub) for i, t in enumerate(texts)], nli="none")
+
+
+def _claim(cid, doc, amount, cues, unit=None, currency=None, kind="quantity"):
+    return Claim(id=cid, document=doc, sentence=0, start=0, end=1, text="x", kind=kind,
+                 value=Value(amount=amount, low=amount, high=amount, unit=unit, currency=currency), cues=cues)
+
+
+def test_cues_unparsed_language_nearest_words_first_without_figures_or_stop_words():
+    text = "Das operative Ergebnis (Ebit) kletterte im Quartal auf 142 Millionen Euro."
+    s = text.index("142")
+    cues = figure_cues(text, 0, len(text), (s, s + len("142 Millionen Euro")), "de",
+                       exclude=[(s, s + len("142 Millionen Euro"))])
+    assert "ebit" in cues and "ergebn" in cues
+    assert not any(c[0].isdigit() for c in cues)
+    assert "das" not in cues and "auf" not in cues  # spaCy's German stop words
+    assert cues.index("quarta") < cues.index("ergebn")  # nearest first
+
+
+def test_cues_parsed_language_follow_the_tree():
+    r = _report("Selon la préfecture, la participation a atteint 61,4 % dimanche dans la commune de Villemont.")
+    c = next(c for c in r.claims if c.value is not None and c.value.unit == "%")
+    assert c.cues[:3] and "partic" in c.cues[:3]
+
+
+def test_stem_folds_case_accents_and_elision():
+    assert stem("Élection") == stem("election")
+    assert stem("l'affluenza") == stem("affluenza")
+
+
+def test_alignment_is_mutual_best_within_one_dimension():
+    claims = [
+        _claim("a:1", "a", 63.2, ["partic", "situo", "escrut"], unit="%"),
+        _claim("a:2", "a", 41.0, ["votos", "partid", "regional"], unit="%"),
+        _claim("b:1", "b", 66.3, ["partic", "alcanz", "regist"], unit="%"),
+        _claim("b:2", "b", 12.0, ["partic"], unit="concejal"),  # same word, another dimension
+    ] + [_claim(f"{d}:x{i}", d, 5.0 + i, [f"otro{i}", "munici"], currency="EUR") for d in "ab" for i in range(2)]
+    pairs = {frozenset((x.a, x.b)) for x in align_figures(claims) if "x" not in x.a + x.b}
+    assert pairs == {frozenset(("a:1", "b:1"))}
+
+
+def test_specific_kinds_that_differ_never_align():
+    claims = [
+        _claim("a:1", "a", 1.8e9, ["trimes", "groupe"], currency="EUR", kind="revenue"),
+        _claim("b:1", "b", 1.6e8, ["trimes", "groupe"], currency="EUR", kind="profit"),
+    ]
+    assert align_figures(claims) == []
+
+
+def test_each_claim_keeps_at_most_one_match_per_other_article():
+    claims = [_claim(f"{d}:{i}", d, float(i + 1), ["ventes", f"w{i}", "magasi"], currency="EUR") for d in "abcd" for i in range(30)]
+    pairs = align_figures(claims)
+    per = {}
+    for p in pairs:
+        for x, y in ((p.a, p.b), (p.b, p.a)):
+            per.setdefault((x, y.split(":")[0]), 0)
+            per[(x, y.split(":")[0])] += 1
+    assert pairs and max(per.values()) == 1
+    assert len(pairs) <= 30 * 6  # linear: one per claim and other article at most
+
+
+def test_person_units_share_one_dimension():
+    a = _claim("a:1", "a", 24000.0, ["bescha"], unit="menschen")
+    b = _claim("b:1", "b", 17500.0, ["konzer"], unit="Mitarbeiter")
+    assert dimension(a) == dimension(b) == "count:persons"
+
+
+def test_subjectless_figures_of_two_articles_conflict_through_alignment():
+    r = _report(
+        "Elecciones en Valdemora\nLa participación se situó en el 63,2 %, según los datos del escrutinio. "
+        "El alcalde obtuvo 11 concejales. La deuda municipal llega a 40 millones de euros.",
+        "Resultados en Valdemora\nLa participación alcanzó el 66,3 % en la jornada. "
+        "El municipio tiene 52 000 habitantes y un presupuesto de 61 millones de euros.",
+    )
+    conf = [f for g in r.groups for f in g.findings if f.verdict == "conflict"]
+    assert conf, [(g.topic, [f.verdict for f in g.findings]) for g in r.groups]
+    assert "Aligned by what they measure" in conf[0].explanation and "partic" in conf[0].explanation
+
+
+def test_aligned_figures_of_different_named_entities_are_not_a_conflict():
+    r = _report(
+        "La société Ferrant Industrie emploie 6 200 personnes dans le monde.",
+        "Sa filiale Ferrant Logistique emploie 900 personnes dans le monde.",
+    )
+    assert not [f for g in r.groups for f in g.findings if f.verdict == "conflict"]
+
+
+def test_previous_period_figure_is_not_a_conflict():
+    r = _report(
+        "Le chiffre d'affaires de Valdor atteint 2,41 milliards d'euros ce trimestre.",
+        "Le chiffre d'affaires de Valdor atteignait 2,31 milliards d'euros l'an dernier.",
+    )
+    assert not [f for g in r.groups for f in g.findings if f.verdict == "conflict"]
