@@ -38,6 +38,16 @@ def stop_words(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in getattr(mod, "STOP_WORDS", ()))
 
 
+@functools.lru_cache(maxsize=16)
+def ignored_words(lang: str) -> frozenset[str]:
+    """Reporting and attribution words of ``lang`` (``claims/data/cues.json``), folded."""
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("claims").joinpath("data/cues.json").read_text(encoding="utf-8"))
+    return frozenset(fold(w) for w in data.get(lang, []))
+
+
 def fold(word: str) -> str:
     """Case and accents folded: "Élection" -> "election"."""
     return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)).casefold()
@@ -63,7 +73,7 @@ def figure_cues(
     parse: Optional[Parse] = None,
 ) -> list[str]:
     """The stems of the content words of the sentence, nearest to the figure first."""
-    stops = stop_words(lang) | stop_words("en")
+    stops = stop_words(lang) | stop_words("en") | ignored_words(lang) | ignored_words("en")
     a_s, a_e = anchor
     if parse is not None and parse.tokens:
         toks = [(t.start, t.end, t.text) for t in parse.tokens]

@@ -310,9 +310,33 @@ def _apply(rules: Sequence[Rule], a: Claim, b: Claim, ctx: Ctx) -> Optional[Deci
     return None
 
 
+def _in_one_currency(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Optional[tuple[Claim, str]]:
+    """``b`` converted into ``a``'s currency at the ECB rate of its date (its own day, else its
+    article's publication), with a note saying so; None when both share a currency or no rate is known."""
+    from .fx import FX_TOLERANCE, convert
+
+    ca, cb = a.value.currency, b.value.currency
+    if not (ca and cb) or ca == cb:
+        return None
+    on = b.time.earliest if b.time is not None and b.time.granularity == "day" and b.time.earliest else pub.get(b.document) or pub.get(a.document)
+    if on is None:
+        return None
+    res = convert(b.value, ca, on)
+    if res is None:
+        return None
+    v, r = res
+    note = f"{fmt_value(b.value)} converted at the ECB rate of {on.isoformat()}, {r:.4f} {ca} per {cb}, +- {FX_TOLERANCE:.0%}"
+    return b.model_copy(update={"value": v}), note
+
+
 def compare_values(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Decision:
     """Verdict for two figures of one group (same kind, entities and unit): the rules before,
     the kind's comparison, then the rules after (see ``RULES_BEFORE`` / ``RULES_AFTER``)."""
+    conv = _in_one_currency(a, b, pub)
+    if conv is not None:
+        b, note = conv
+        d = compare_values(a, b, pub)
+        return (d[0], d[1], d[2].rstrip(".") + f" ({note}).", d[3])
     ctx = Ctx(pub)
     d = _apply(RULES_BEFORE, a, b, ctx)
     if d is not None:
@@ -515,6 +539,10 @@ def _opposite(a: Claim, b: Claim) -> Optional[Decision]:
 
 
 def compare_events(a: Claim, b: Claim, kind: str, pub: dict[str, Optional[dt.date]], nli: Any = None) -> Decision:
+    if a.document == b.document and a.sentence == b.sentence:
+        # two figures of one sentence that both mention the event: one statement of it, whose
+        # figures carry their own dates ("founded in 2019, it employs 240 people today")
+        return ("compatible", 0.5, "One sentence mentions the event once; its figures' dates are not the event's.", "rules")
     opp = _opposite(a, b)
     if opp is not None:
         if opp[0] == "conflict" and (a.hedged or b.hedged):
