@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from . import kinds as K
-from .context import fold
+from .context import fold, stem
 from .model import Claim
 
 MIN_SCORE = 0.2
@@ -73,9 +73,18 @@ def is_person_unit(unit: str, lang: Optional[str]) -> bool:
     return any(lexicon(lg).persons.fullmatch(unit) for lg in langs + [x for x in _LEXICON_LANGS if x != lang])
 
 
+def _cues(c: Claim) -> list[str]:
+    """The claim's cues, led by its counted noun for a count ("48 pasajeros": what is counted is
+    the first thing a count measures)."""
+    v = c.value
+    if v is not None and v.unit and v.unit != "%" and not v.currency:
+        return ["unit:" + stem(v.unit)] + list(c.cues)
+    return list(c.cues)
+
+
 def _weights(c: Claim) -> dict[str, float]:
     w: dict[str, float] = {}
-    for r, cue in enumerate(c.cues):
+    for r, cue in enumerate(_cues(c)):
         w.setdefault(cue, 1.0 / (1.0 + r / 2.0))
     return w
 
@@ -110,7 +119,7 @@ def align_figures(claims: Sequence[Claim], min_score: float = MIN_SCORE) -> list
         return []
     df: dict[str, int] = defaultdict(int)
     for c in figs:
-        for cue in set(c.cues):
+        for cue in set(_cues(c)):
             df[cue] += 1
     n = len(figs)
     idf = {cue: math.log(1.0 + n / d) for cue, d in df.items()}

@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from typing import Iterable, Optional, Sequence
 
 from . import kinds as K
-from .context import figure_cues
+from .context import figure_cues, fold, stop_words
 from .entities import DocumentEntities, EntityMention
 from .frames import FigureFrame, conjoined_head, date_governs, figure_frame, part_label, part_predicate, reports_several_events
 from .model import Claim, Document, Mention, Sentence, TimeRef, Value
@@ -142,7 +142,7 @@ def _framed_values(parse: Parse, text: str, ms: Sequence[Mention], values: list[
             amount = m.value.amount
             if (f.measure and f.measure != "shot" or f.measure == "shot" and f.persons) and f.argument and f.persons and amount is not None \
                     and amount == int(amount) and 0 < amount < 100000 and not _looks_like_year_or_age(m.text) \
-                    and not _bracketed(text, m) and not _age_after_name(text, m):
+                    and not _bracketed(text, m) and not _age_after_name(text, m) and not _counter_or_age(text, m, lang):
                 out.append(m.model_copy(update={"kind": "count", "value": m.value.model_copy(update={"unit": "person"})}))
     out.sort(key=lambda x: x.start)
     return out, frames
@@ -159,6 +159,19 @@ _AGE_AFTER_NAME = re.compile(r"[A-ZÀ-Ý][\w'’-]+,\s*$")
 def _age_after_name(text: str, m: Mention) -> bool:
     """"Weiss, 19," / "Clark, 25;": a number right after a name and a comma is an age."""
     return bool(_AGE_AFTER_NAME.search(text[max(0, m.start - 40) : m.start])) and text[m.end : m.end + 1] in (",", ";", ".", ")", "")
+
+
+_COUNTER_AFTER = re.compile(r"^\s*(?:of|/|de|sur|von|di|su)\s+\d")
+_COUNTER_BEFORE = re.compile(r"\d\s*(?:of|/|de|sur|von|di|su)\s*$")
+
+
+def _counter_or_age(text: str, m: Mention, lang: str) -> bool:
+    """A number of a counter ("Image 5 of 44", "3/15") or an age ("ages 19 and 41")."""
+    from .frames import lexicon
+
+    if m.text.strip().isdigit() and (_COUNTER_AFTER.match(text[m.end : m.end + 12]) or _COUNTER_BEFORE.search(text[max(0, m.start - 8) : m.start])):
+        return True
+    return bool(lexicon(lang).ages.search(text[max(0, m.start - 40) : m.start]))
 
 
 def _looks_like_year_or_age(text: str) -> bool:
@@ -228,6 +241,18 @@ def _mark_details(claims: list[Claim], sentences: Sequence[Sentence], several_ev
         for c in cs:
             if _value_key(c.value) not in keep:
                 c.predicate = "detail"
+
+
+def _not_a_name(m: Optional[EntityMention], draft: dict, lang: str) -> bool:
+    """An entity the NER found that names nobody: a span over a figure or a date ("Millionen
+    Euro", "Aug"), or a lone stop word it took for a name (a capitalised "Al" opening a sentence)."""
+    if m is None or m.via != "ner":
+        return False
+    spans = list(draft.get("exclude", ())) + [draft["anchor"]]
+    if any(m.start < e and m.end > s for s, e in spans):
+        return True
+    words = m.text.split()
+    return len(words) == 1 and fold(words[0]) in stop_words(lang)
 
 
 def _value_key(v: Optional[Value]) -> tuple:
@@ -589,7 +614,7 @@ def extract_claims(
     for n, d in enumerate(drafts):
         sent: Sentence = d["sent"]
         kind = d["kind"]
-        s_m, o_m = d["roles"]
+        s_m, o_m = (None if _not_a_name(m, d, document.language or "fr") else m for m in d["roles"])
         subj = s_m.name if s_m and s_m.name else None
         obj = o_m.name if o_m and o_m.name else None
         if s_m is not None and subj is None:

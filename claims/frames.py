@@ -37,6 +37,10 @@ class Lexicon:
     part_preps: re.Pattern
     partitive: re.Pattern
     update: re.Pattern
+    subset: re.Pattern
+    also: re.Pattern
+    other: re.Pattern
+    ages: re.Pattern
 
 
 def _alt(words: list[str]) -> str:
@@ -61,6 +65,11 @@ def lexicon(lang: str) -> Lexicon:
         part_preps=re.compile(_alt(words(data["part_preps"])), re.I),
         partitive=re.compile(_alt(words(data["partitive"])), re.I),
         update=re.compile(r"(?<![\w-])" + _alt(words(data["update"])) + r"(?![\w-])", re.I),
+        subset=re.compile(_alt(words({k: v for k, v in data["subset"].items() if k != "_doc"})), re.I),
+        also=re.compile(_alt(words({k: v for k, v in data["also"].items() if k != "_doc"})), re.I),
+        other=re.compile(_alt(words({k: v for k, v in data["other"].items() if k != "_doc"})), re.I),
+        ages=re.compile(r"(?<![\w-])" + _alt(words({k: v for k, v in data["ages"].items() if k != "_doc"}))
+                        + r"(?:\s+de)?\s+(?:\d{1,3}\s*(?:,|and|et|y|und|e)\s*)*$", re.I),
     )
 
 
@@ -225,6 +234,12 @@ def figure_frame(p: Parse, start: int, end: int, lang: str) -> Optional[FigureFr
             f.part = True  # "quatre d'entre eux"
     if not f.part and any(lex.increment.fullmatch(k.lower) for k in p.kids(noun) + p.kids(num)):
         f.part = True  # "two more people died": an increment, not the toll
+    pred_kids = p.kids(pred) if pred is not None else []
+    if not f.part and any(lex.other.fullmatch(k.lower) for k in p.kids(noun) + p.kids(num)) and any(
+            lex.also.fullmatch(k.lower) for k in pred_kids):
+        f.part = True  # "three other men were also shot": added to another count
+    if not f.part and any(lex.subset.fullmatch(k.lower) for k in p.kids(noun) + p.kids(num) + ([pred] if pred is not None else [])):
+        f.part = True  # "two remain in critical condition", "deux blessés graves": a subset by the victims' state
     if f.part:
         f.part_label = part_label(noun, num)
         f.of_whole = True

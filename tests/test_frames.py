@@ -131,3 +131,21 @@ def test_measures_lexicon_has_every_language(lang):
 
     lex = lexicon(lang)
     assert set(lex.measures) >= {"deaths", "injured", "missing"}
+
+
+def test_subsets_by_state_and_other_also_counts_are_parts():
+    got = tolls("Four people were shot on Main Street. Three other men were also shot.")
+    assert ("shot", 4.0, None) in got and any(g[1] == 3.0 and g[2].startswith("part") for g in got)
+    assert tolls("Two remain in critical condition after the shooting.")[0][2].startswith("part")
+    assert tolls("Deux blessés graves ont été transportés à l'hôpital.", "fr")[0][2].startswith("part")
+    # the whole stays the toll when its part is a state adverb of the verb
+    assert ("injured", 5.0, None) in tolls("Cinq personnes ont été blessées, dont deux grièvement.", "fr")
+    assert tolls("A gunman killed six people and wounded seven others.") == [("deaths", 6.0, None), ("injured", 7.0, None)]
+
+
+def test_ages_and_gallery_counters_are_not_tolls():
+    assert not [t for t in tolls("The women, ages 19 and 41, and the men, ages 36 and 45, were shot to death at a home.")
+                if t[1] in (19.0, 41.0, 36.0, 45.0)]
+    assert not [t for t in tolls("Photo: Jacob Beltran Image 5 of 44 A 7-year-old girl and her mother were shot Wednesday night.")
+                if t[1] in (5.0, 44.0)]
+    assert tolls("Two men, aged 20 and 22, were killed.") == [("deaths", 2.0, None)]
