@@ -210,8 +210,11 @@ def figure_frame(p: Parse, start: int, end: int, lang: str) -> Optional[FigureFr
     nxt = p.tokens[num.i + 1] if num.i + 1 < len(p.tokens) else None
     headline = False
     if f.noun_measure is None and noun is num and nxt is not None:
-        # "Three dead, two wounded": a headline's figure and the measure word right after it
+        # "Three dead, two wounded": a headline's figure and the measure word right after it;
+        # "Leaves 1 Man Dead": after one person noun (title case breaks the parse of headlines)
         f.noun_measure = _measure(lex, [nxt])
+        if f.noun_measure is None and lex.persons.fullmatch(nxt.lower) and nxt.i + 1 < len(p.tokens):
+            f.noun_measure = _measure(lex, [p.tokens[nxt.i + 1]])
         headline = f.noun_measure is not None
     f.measure = f.noun_measure or _measure(lex, _words_of(p, noun, pred))
     if noun is not num and lex.not_people.fullmatch(noun.lower):
@@ -238,7 +241,8 @@ def figure_frame(p: Parse, start: int, end: int, lang: str) -> Optional[FigureFr
     if not f.part and any(lex.other.fullmatch(k.lower) for k in p.kids(noun) + p.kids(num)) and any(
             lex.also.fullmatch(k.lower) for k in pred_kids):
         f.part = True  # "three other men were also shot": added to another count
-    if not f.part and any(lex.subset.fullmatch(k.lower) for k in p.kids(noun) + p.kids(num) + ([pred] if pred is not None else [])):
+    near = p.kids(noun) + p.kids(num) + [g for k in p.kids(noun) if k.pos == "ADP" for g in p.kids(k)]
+    if not f.part and any(lex.subset.fullmatch(k.lower) for k in near + ([pred] if pred is not None else [])):
         f.part = True  # "two remain in critical condition", "deux blessés graves": a subset by the victims' state
     if f.part:
         f.part_label = part_label(noun, num)
@@ -249,7 +253,7 @@ def figure_frame(p: Parse, start: int, end: int, lang: str) -> Optional[FigureFr
     # conjoined figures: "three children and two adults were found dead"; a figure coordinated
     # with other people ("the driver and two passengers") is a part of an unstated total
     if noun is not num and f.persons and not f.noun_measure:  # people coordinated, not measures ("deux morts et cinq blessés")
-        members = coordination(p, noun)
+        members = coordination(p, noun, lex)
         if len(members) > 1:
             if members[0] is noun:
                 f.conjuncts = members[1:]
@@ -280,8 +284,10 @@ def _has_number(p: Parse, t: Token) -> bool:
     return any(x.rel == "num" or x.pos == "NUM" for x in p.kids(t))
 
 
-def coordination(p: Parse, noun: Token) -> list[Token]:
-    """The nouns coordinated with this one, first conjunct first (person nouns only)."""
+def coordination(p: Parse, noun: Token, lex: Optional[Lexicon] = None) -> list[Token]:
+    """The nouns coordinated with this one, first conjunct first (person nouns only). A
+    numbered apposition headed by an 'other' word ("2 men killed, 2 others in critical
+    condition") counts something else, not a part of the list."""
     first = noun
     while first.rel == "conj" and p.head(first) is not None and p.head(first).pos in {"NOUN", "PROPN", "PRON"}:
         first = p.head(first)
@@ -289,7 +295,8 @@ def coordination(p: Parse, noun: Token) -> list[Token]:
     stack = [first]
     while stack:
         t = stack.pop()
-        for k in p.kids(t, "conj") + [a for a in p.kids(t, "appos") if _has_number(p, a) and _has_number(p, t)]:
+        for k in p.kids(t, "conj") + [a for a in p.kids(t, "appos") if _has_number(p, a) and _has_number(p, t)
+                                      and not (lex is not None and lex.other.fullmatch(a.lower))]:
             if k.pos in {"NOUN", "PROPN", "PRON", "NUM"}:
                 out.append(k)
                 stack.append(k)

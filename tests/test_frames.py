@@ -149,3 +149,10 @@ def test_ages_and_gallery_counters_are_not_tolls():
     assert not [t for t in tolls("Photo: Jacob Beltran Image 5 of 44 A 7-year-old girl and her mother were shot Wednesday night.")
                 if t[1] in (5.0, 44.0)]
     assert tolls("Two men, aged 20 and 22, were killed.") == [("deaths", 2.0, None)]
+
+
+def test_title_case_headline_and_other_apposition():
+    got = tolls("Shooting At Calumet City House Party Leaves 1 Man Dead, 8 People Wounded")
+    assert ("deaths", 1.0, None) in got and ("injured", 8.0, None) in got
+    got = tolls("2 men killed, 2 others in critical after suspects rob illegal home dice game")
+    assert ("deaths", 2.0, None) in got and ("deaths", 4.0, None) not in got
