@@ -828,12 +828,13 @@ def _aligned_groups(claims: Sequence[Claim], groups: Sequence[Group], pub: dict[
                 if c.value.unit and is_person_unit(c.value.unit, c.language):
                     c.value = c.value.model_copy(update={"unit": "persons"})
             verdict, conf, expl, method = compare_values(ca, cb, pub)
-            expl = expl.rstrip(".") + f". Aligned by what they measure ({', '.join(al.shared[:3])}; similarity {al.score:.2f})."
+            expl = expl.rstrip(".") + f". Aligned by what they measure ({', '.join(x.replace('unit:', '') for x in al.shared[:3])}; similarity {al.score:.2f})."
             findings.append(Finding(a=a.id, b=b.id, verdict=verdict, confidence=round(conf * min(1.0, 0.5 + al.score), 3),
                                     explanation=expl, method=method))
             members += [x for x in (a.id, b.id) if x not in members]
-        cues = [c for c in comp[0].shared[:2]]
-        out.append(Group(id="", kind=kind, topic=f"{' / '.join(cues) or kind}: {_KIND_TOPIC.get(kind, kind.replace('_', ' '))}",
+        cues = [c.replace("unit:", "") for c in comp[0].shared[:3]]
+        name = _KIND_TOPIC.get(kind, kind.replace("_", " "))
+        out.append(Group(id="", kind=kind, topic=f"{name[:1].upper()}{name[1:]} (aligned by: {', '.join(cues)})" if cues else name,
                          claims=members, findings=findings, has_conflict=any(f.verdict == "conflict" for f in findings)))
     return out
 
