@@ -254,8 +254,10 @@ def _r_entities(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
 
 
 def _r_sources(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
+    from .align import names_clash
+
     sa, sb = _source(a), _source(b)
-    if sa and sb and sa != sb:
+    if sa and sb and names_clash(sa, sb):  # "police" and "Brennan police" are one source
         return {"sa": a.attribution, "sb": b.attribution}
     return None
 
