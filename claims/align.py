@@ -36,6 +36,7 @@ MAX_POSTINGS = 400
 MAX_DF = 0.5  # a cue of more than half the corpus's figures is the corpus's topic, not a measure  # a cue shared by more figures than this tells nothing apart: not indexed
 _LEXICON_LANGS = ("en", "fr", "es", "de", "it")  # person nouns of any of these languages count as persons
 SAME_KIND_BONUS = 0.25  # two figures the rules gave one specific kind (turnout, revenue) need fewer shared words
+SAME_SUBJECT_BONUS = 0.1  # two figures about one named entity need fewer shared words
 SPECIFIC_NEUTRAL = {"count", "quantity", "percentage", "change_rate"}  # kinds that say nothing about the measure
 
 
@@ -77,9 +78,14 @@ def _cues(c: Claim) -> list[str]:
     """The claim's cues, led by its counted noun for a count ("48 pasajeros": what is counted is
     the first thing a count measures)."""
     v = c.value
+    lead: list[str] = []
+    if c.kind not in SPECIFIC_NEUTRAL:
+        lead.append("kind:" + c.kind)  # what the rules said it measures is a word of its own
     if v is not None and v.unit and v.unit != "%" and not v.currency:
-        return ["unit:" + stem(v.unit)] + list(c.cues)
-    return list(c.cues)
+        lead.append("unit:" + stem(v.unit))
+        if dimension(c) == "count:persons":
+            lead.append("unit:persons")  # persons of any name and language are one measure, weighed less
+    return lead + list(c.cues)
 
 
 def _weights(c: Claim) -> dict[str, float]:
@@ -100,6 +106,17 @@ def names_clash(x: Optional[str], y: Optional[str]) -> bool:
         return re.search(r"(?<!\w)" + re.escape(p) + r"(?!\w)", q) is not None
 
     return not (within(fx, fy) or within(fy, fx))
+
+
+def _same_named(x: Optional[str], y: Optional[str]) -> bool:
+    """Two named subjects that are one entity (one name within the other, whole words)."""
+    return bool(x and y) and not names_clash(x, y)
+
+
+def _content_shared(u: dict[str, float], v: dict[str, float], names: set[str]) -> bool:
+    """Whether two figures share a word that says what is measured: not only the unit, the kind
+    or the words of the corpus's names (a place or a company named in both sentences)."""
+    return any(":" not in cue and cue not in names for cue in set(u) & set(v))
 
 
 def subjects_clash(a: Claim, b: Claim) -> bool:
@@ -130,6 +147,7 @@ def align_figures(claims: Sequence[Claim], min_score: float = MIN_SCORE) -> list
         vecs.append(v)
         norms.append(math.sqrt(sum(x * x for x in v.values())) or 1.0)
     dims = [dimension(c) for c in figs]
+    names = {stem(w) for c in figs for n in (c.subject, c.object) if n for w in re.findall(r"\w[\w'’-]*", n)}
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, c in enumerate(figs):
         for cue in vecs[i]:
@@ -151,6 +169,8 @@ def align_figures(claims: Sequence[Claim], min_score: float = MIN_SCORE) -> list
             s /= norms[i] * norms[j]
             if c.kind == figs[j].kind and c.kind not in SPECIFIC_NEUTRAL:
                 s += SAME_KIND_BONUS
+            if _same_named(c.subject, figs[j].subject) and _content_shared(vecs[i], vecs[j], names):
+                s += SAME_SUBJECT_BONUS
             key = (i, figs[j].document)
             if s > best.get(key, (0.0, -1))[0]:
                 best[key] = (s, j)

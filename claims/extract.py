@@ -22,8 +22,11 @@ attribution. Rules, in order:
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
 import re
 from collections import Counter, defaultdict
+from importlib import resources
 from typing import Iterable, Optional, Sequence
 
 from . import kinds as K
@@ -110,6 +113,13 @@ _CASUALTY_UNITS = [
     ("injured", re.compile(r"(?<![\w-])(?:blessée?s?|injured|wounded|herid[oa]s?|feriti|Verletzte)(?![\w-])", re.I)),
     ("missing", re.compile(r"(?<![\w-])(?:disparue?s?|missing|desaparecid[oa]s?|dispersi|Vermisste)(?![\w-])", re.I)),
 ]
+
+
+def _unit_is_verb(parse, start: int, end: int) -> bool:
+    """Whether the counted noun of a count mention is tagged a verb by the parser (the last
+    token of the mention): a counted thing is a noun in every language."""
+    toks = parse.tokens_in(start, end)
+    return bool(toks) and len(toks) > 1 and toks[-1].pos in {"VERB", "AUX"}
 
 
 def _nearest_in(table, text: str, start: int, end: int, lo: int, hi: int, max_distance: Optional[int] = None) -> Optional[str]:
@@ -564,6 +574,8 @@ def extract_claims(
                 unit = (v.value.unit or "") if v.value else ""
                 if unit in K.DURATION_UNITS or unit.rstrip("s") in K.DURATION_UNITS:
                     continue  # "sur cinq ans", "23 ans": a duration or an age, not a count
+                if unit and parse is not None and _unit_is_verb(parse, v.start, v.end):
+                    continue  # "The Aurion 5 starts at $849": a model number before a verb, not a count
                 kind = _nearest_in(K.COUNT_CUES, text, v.start, v.end, *_window(sent, v.start, v.end, 60, 60)) or "count"
                 if kind == "count" and _DEFINITE_BEFORE.search(text[max(sent.start, v.start - 12) : v.start]):
                     continue  # "les deux entreprises": a reference, not a checkable count
@@ -701,5 +713,39 @@ def extract_claims(
         )
     lead_parses = [entities.sentences[s.index].parse for s in sorted(sentences, key=lambda s: s.start)[:2] if s.index in entities.sentences]
     _mark_details(claims, sentences, any(reports_several_events(p, document.language or "fr") for p in lead_parses))
+    _anchor_periods(claims, document.language or "fr")
     return claims
+
+
+_GRAN_OF_PERIOD = {"quarter": "quarter"}
+
+
+@functools.lru_cache(maxsize=None)
+def _period_refs(lang: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """Bare references to the reporting period ("le résultat net du trimestre") of ``lang``
+    (``claims/data/periods.json``)."""
+    data = json.loads(resources.files("claims").joinpath("data/periods.json").read_text(encoding="utf-8"))
+    return tuple((g, re.compile("|".join(rx), re.I)) for g, rx in data.get(lang, {}).items())
+
+
+def _anchor_periods(claims: list[Claim], lang: str) -> None:
+    """An undated figure "of the quarter" is a figure of the quarter its article reports: the
+    period (of that granularity) its dated figures name most often. Marked ``inherited``; with
+    no dated figure of that granularity in the article, the figure stays undated."""
+    refs = _period_refs(lang)
+    if not refs:
+        return
+    for gran, rx in refs:
+        dated = Counter(c.time.value for c in claims if c.time is not None and not c.time.inherited
+                        and c.time.granularity == _GRAN_OF_PERIOD[gran] and c.time.relation == "at" and c.time.value)
+        if not dated:
+            continue
+        top, _ = dated.most_common(1)[0]
+        model = next(c.time for c in claims if c.time is not None and c.time.value == top and not c.time.inherited)
+        for c in claims:
+            if c.time is not None or c.value is None or not rx.search(c.text):
+                continue
+            c.time = model.model_copy(update={"inherited": True, "start": None, "end": None})
+            if c.scope == "unknown":
+                c.scope = "tranche" if c.kind in K.FLOW_KINDS else "point_in_time"
 

@@ -105,7 +105,7 @@ COUNT_CUES: dict[str, re.Pattern] = {
         r"suppressions?", r"supprim\w+", r"licenci\w+", r"plans? sociaux?", r"plan social", r"départs? volontaires?",
         r"job cuts?", r"layoffs?", r"lay(?:ing)? off", r"laid off", r"cut(?:s|ting)?", r"despidos?", r"Stellenabbau", r"streich\w+",
     ]),
-    "headcount": _rx([r"effectifs?", r"emplo(?:ie|ient|yait|yant)", r"compte\s+\w+\s+salariés", r"employs", r"employees", r"workforce", r"headcount", r"plantilla", r"Beschäftigte"]),
+    "headcount": _rx([r"effectifs?", r"emplo(?:ie|ient|yait|yant)", r"compte\s+\w+\s+salariés", r"employs", r"employees", r"workforce", r"headcount", r"plantilla", r"Beschäftigte", r"beschäftigt", r"zählt\s+\w+\s+Mitarbeiter", r"emplea\w*", r"impiega\w*", r"dà lavoro a", r"da empleo a"]),
     "seats": _rx([r"sièges?", r"seats?", r"élus", r"escaños", r"Sitze"]),
 }
 COUNT_CUES["casualties"] = VALUE_CUES["casualties"]

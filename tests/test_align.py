@@ -106,3 +106,42 @@ def test_previous_period_figure_is_not_a_conflict():
         "Le chiffre d'affaires de Valdor atteignait 2,31 milliards d'euros l'an dernier.",
     )
     assert not [f for g in r.groups for f in g.findings if f.verdict == "conflict"]
+
+
+def test_persons_of_any_name_and_language_are_one_measure():
+    # "ouvriers" and "workers": different nouns in two languages, one measure (persons)
+    a = _claim("a:1", "a", 40, ["explos", "site", "trouva"], unit="ouvrier", kind="count")
+    b = _claim("b:1", "b", 120, ["explos", "site", "spokesm"], unit="worker", kind="count")
+    assert [(al.a, al.b) for al in align_figures([a, b])] == [("a:1", "b:1")]
+    assert "unit:persons" in align_figures([a, b])[0].shared
+    m = _claim("b:2", "b", 120, ["explos", "site", "spokesm"], unit="machine", kind="count")
+    assert align_figures([a, m]) == []  # persons and machines are two dimensions
+
+
+def test_same_named_subject_helps_only_with_a_shared_measure_word():
+    base = dict(unit="%", kind="percentage")
+    a = _claim("a:1", "a", 75.0, ["aargau", "kanton", "firmen", "untern", "anteil", "hollma"], **base)
+    b = _claim("b:1", "b", 80.0, ["anteil", "verdan", "stockt", "hollma", "chemie"], **base)
+    a.subject, b.subject = "Hollmann", "Chemiekonzern Hollmann"
+    assert align_figures([a, b])  # one entity, one word of what is measured ("Anteil")
+    c = _claim("c:1", "c", 2.0, ["enfant", "victim", "saint-"], unit="enfant", kind="count")
+    d = _claim("d:1", "d", 1200.0, ["evacue", "commun", "saint-"], unit="habitant", kind="count")
+    c.subject = d.subject = "Saint-Julien"
+    # the shared words are the place's name and "persons": not what either figure measures
+    assert all(al.score < 0.35 for al in align_figures([c, d]))
+
+
+def test_a_figure_of_the_quarter_takes_the_quarter_its_article_reports():
+    r = _report("Le groupe Valmorel a dégagé un chiffre d'affaires de 2,4 milliards d'euros au troisième trimestre 2024. "
+                "Le résultat net du trimestre atteint 182 millions d'euros.")
+    c = next(c for c in r.claims if c.value is not None and c.value.amount == 182e6)
+    assert c.time is not None and c.time.value == "2024-Q3" and c.time.inherited
+    r = _report("Le résultat net du trimestre atteint 182 millions d'euros.")  # no dated quarter: stays undated
+    c = next(c for c in r.claims if c.value is not None and c.value.amount == 182e6)
+    assert c.time is None
+
+
+def test_a_model_number_before_a_verb_is_no_count():
+    r = _report("The Aurion 5 starts at $849 in the U.S., the company said on Tuesday.")
+    assert not any(c.value is not None and c.value.unit and c.value.unit.startswith("start") for c in r.claims)
+    assert any(c.value is not None and c.value.amount == 849 for c in r.claims)
