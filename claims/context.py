@@ -62,6 +62,8 @@ def fold(word: str) -> str:
 def stem(word: str) -> str:
     w = fold(word).replace("’", "'")
     w = w.split("'")[-1] if "'" in w[:3] else w  # elision: "l'affluenza" -> "affluenza"
+    if len(w) > 3 and w.endswith("s"):
+        w = w[:-1]  # a plural or third-person "s" ("starts" / "start", "sièges" / "siège")
     return w[:STEM_LEN]
 
 

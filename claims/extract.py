@@ -115,6 +115,16 @@ _CASUALTY_UNITS = [
 ]
 
 
+def _figure_span(m: Mention) -> tuple[int, int]:
+    """The figure of a mention, left out of every claim's cues: a count's counted noun ("48
+    pasajeros", "5 starts") is a word of the sentence, and may say what a neighbour measures."""
+    if m.kind == "count":
+        words = m.text.rstrip().rsplit(None, 1)
+        if len(words) == 2 and words[1][:1].isalpha():
+            return (m.start, m.start + len(words[0]))
+    return (m.start, m.end)
+
+
 def _unit_is_verb(parse, start: int, end: int) -> bool:
     """Whether the counted noun of a count mention is tagged a verb by the parser (the last
     token of the mention): a counted thing is a noun in every language."""
@@ -603,7 +613,7 @@ def extract_claims(
                                dates=v_dates, clause=clause, also=[k for k, _, _ in events], direction=None, info=info,
                                values=[(x.start, x.end) for x in values],
                                part=_part_label(fr_) if fr_ is not None and kind == "casualties" else None,
-                               exclude=[(x.start, x.end) for x in ms if x.kind in VALUE_MENTIONS or x.kind == "date"], parse=parse))
+                               exclude=[_figure_span(x) for x in ms if x.kind in VALUE_MENTIONS or x.kind == "date"], parse=parse))
         if parse is not None:
             drafts.extend(_conjoined_totals(parse, frames, drafts, sent))
         if not values:

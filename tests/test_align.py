@@ -145,3 +145,13 @@ def test_a_model_number_before_a_verb_is_no_count():
     r = _report("The Aurion 5 starts at $849 in the U.S., the company said on Tuesday.")
     assert not any(c.value is not None and c.value.unit and c.value.unit.startswith("start") for c in r.claims)
     assert any(c.value is not None and c.value.amount == 849 for c in r.claims)
+
+
+def test_stems_join_plural_and_third_person_forms():
+    assert stem("starts") == stem("start") and stem("sièges") == stem("siège")
+
+
+def test_a_counted_noun_is_a_cue_of_its_neighbours():
+    r = _report("The Aurion 5 starts at $849 in the U.S., the company said on Tuesday.")
+    c = next(c for c in r.claims if c.value is not None and c.value.amount == 849)
+    assert stem("starts") in c.cues[:3]
