@@ -54,6 +54,8 @@ def dimension(c: Claim) -> Optional[str]:
     v = c.value
     if v is None or c.kind in K.ROLELESS_KINDS:
         return None
+    if c.kind == "age":
+        return "age"
     if v.currency:
         return "money/unit" if c.kind == "unit_price" else "money"
     if v.unit == "%":
@@ -166,6 +168,8 @@ def align_figures(claims: Sequence[Claim], min_score: float = MIN_SCORE) -> list
         for j, s in scores.items():
             if _kinds_clash(c, figs[j]) or subjects_clash(c, figs[j]):
                 continue
+            if dims[i] == "age" and not _content_shared(vecs[i], vecs[j], names):
+                continue  # every age shares "age": whose age it is must be said by a word of both
             s /= norms[i] * norms[j]
             if c.kind == figs[j].kind and c.kind not in SPECIFIC_NEUTRAL:
                 s += SAME_KIND_BONUS

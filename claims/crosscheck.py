@@ -36,6 +36,7 @@ NEWS_CYCLE_DAYS = 7  # an undated report of an event refers to the week before i
 REL_TOL = 0.02  # values within 2% agree ("within rounding")
 
 _KIND_TOPIC = {
+    "age": "age",
     "investment": "investment",
     "funding": "funding",
     "valuation": "valuation",

@@ -115,6 +115,49 @@ _CASUALTY_UNITS = [
 ]
 
 
+@functools.lru_cache(maxsize=None)
+def _age_forms(lang: str) -> Optional[re.Pattern]:
+    """How ``lang`` states a person's age (``claims/data/ages.json``), as one pattern."""
+    data = json.loads(resources.files("claims").joinpath("data/ages.json").read_text(encoding="utf-8")).get(lang)
+    if not data:
+        return None
+    alts = list(data["forms"])
+    if data.get("holders") and data.get("after_holder"):
+        holders = "|".join(data["holders"])
+        alts += [rf"\b(?:{holders})\s+(?:[\w'’-]+\s+)?{a}" for a in data["after_holder"]]
+    return re.compile("|".join(_renumber(alts)), re.I)
+
+
+@functools.lru_cache(maxsize=None)
+def _several_ages(lang: str) -> Optional[re.Pattern]:
+    """Lists of ages in ``lang`` ("de 7 et 11 ans"): the article speaks of several people."""
+    data = json.loads(resources.files("claims").joinpath("data/ages.json").read_text(encoding="utf-8")).get(lang) or {}
+    return re.compile("|".join(data["several"]), re.I) if data.get("several") else None
+
+
+def _renumber(alts: list[str]) -> list[str]:
+    """One named group per alternative (n0, n1, ...): a pattern may not repeat a group name."""
+    return [a.replace("(?P<n>", f"(?P<n{i}>") for i, a in enumerate(alts)]
+
+
+def _ages(text: str, sent: Sentence, lang: str) -> list[tuple[Mention, tuple[int, int]]]:
+    """Ages stated in a sentence, as figures in years ("a 61-year-old", "un homme de 43 ans"),
+    each with the span of its whole phrase (left out of the claim's cues)."""
+    rx = _age_forms(lang)
+    if rx is None:
+        return []
+    out = []
+    for m in rx.finditer(text, sent.start, sent.end):
+        g = next(k for k, v in m.groupdict().items() if v is not None)
+        n = float(m.group(g))
+        if not 0 < n < 120:
+            continue
+        s, e = m.span(g)
+        out.append((Mention(kind="count", start=s, end=e, text=m.group(g),
+                            value=Value(amount=n, low=n, high=n, unit="years old")), m.span()))
+    return out
+
+
 def _figure_span(m: Mention) -> tuple[int, int]:
     """The figure of a mention, left out of every claim's cues: a count's counted noun ("48
     pasajeros", "5 starts") is a word of the sentence, and may say what a neighbour measures."""
@@ -496,7 +539,9 @@ def _hedging(text: str, sent: Sentence, clause: tuple[int, int], conditional: li
     cond = any(clause[0] <= s < clause[1] for s, _ in conditional)
     modal = modal or bool(K.PROSPECTIVE_CUES.search(text, sent.start, sent.end)) or bool(K.FORECAST_VERBS.search(clause_text)) or bool(
         K.FORECAST_NOUNS.search(text, clause[0], max(clause[0], anchor_s)))
-    hedged = modal or cond or (attribution is not None and re.search(r"sources?|rumeur|rumor|rumour|proche", attribution, re.I) is not None)
+    # a figure from an anonymous source is one account among others (compared, attributed), not
+    # a forecast: only rumours hedge it
+    hedged = modal or cond or (attribution is not None and re.search(r"rumeur|rumor|rumour", attribution, re.I) is not None)
     return hedged, attribution
 
 
@@ -616,6 +661,13 @@ def extract_claims(
                                exclude=[_figure_span(x) for x in ms if x.kind in VALUE_MENTIONS or x.kind == "date"], parse=parse))
         if parse is not None:
             drafts.extend(_conjoined_totals(parse, frames, drafts, sent))
+        for m, phrase in _ages(text, sent, document.language or "fr"):
+            # a person's age: no roles (the figure's words say whose age it is, claims.align)
+            drafts.append(dict(sent=sent, anchor=(m.start, m.end), mention=m, kind="age", roles=(None, None), dates=[],
+                               clause=_clause(text, m.start, m.end, sent.start, sent.end), also=[], direction=None, info=info,
+                               values=[(m.start, m.end)], part=None,
+                               exclude=[_figure_span(x) for x in ms if x.kind in VALUE_MENTIONS or x.kind == "date"] + [phrase],
+                               parse=parse))
         if not values:
             for kind, m, direction in events:
                 if kind in _NEEDS_TIME and not dates:
@@ -724,6 +776,12 @@ def extract_claims(
     lead_parses = [entities.sentences[s.index].parse for s in sorted(sentences, key=lambda s: s.start)[:2] if s.index in entities.sentences]
     _mark_details(claims, sentences, any(reports_several_events(p, document.language or "fr") for p in lead_parses))
     _anchor_periods(claims, document.language or "fr")
+    ages = {c.value.amount for c in claims if c.kind == "age"}
+    several = _several_ages(document.language or "fr")
+    if len(ages) > 1 or (ages and several is not None and several.search(text)):
+        # an article that gives several ages speaks of several people: which one another
+        # article's age is about, the words alone do not tell (a victim, the suspect)
+        claims = [c for c in claims if c.kind != "age"]
     return claims
 
 

@@ -13,7 +13,7 @@ import re
 FLOW_KINDS = {"investment", "funding", "revenue", "acquisition", "profit", "loss"}
 STOCK_KINDS = {"valuation", "count", "casualties", "percentage", "quantity", "market_share", "unemployment_rate",
                "inflation", "interest_rate", "margin", "vote_share", "turnout", "stake", "budget", "job_cuts", "headcount", "seats", "fine",
-               "aid", "unit_price"}
+               "aid", "unit_price", "age"}
 # A money figure per share, per unit or per barrel is a price, never comparable with a total.
 PER_UNIT_AFTER = re.compile(
     r"^\s*(?:(?:a|per|each|by|la|le|l['’]|par|por|pro|per|cada)\s+)?(?:share|action|unit|unité|barrel|baril|barril|tonne|ton|kilo|kg|litre|liter|mwh|kwh|head|tête|acción|Aktie|azione|ação)s?\b"

@@ -155,3 +155,22 @@ def test_a_counted_noun_is_a_cue_of_its_neighbours():
     r = _report("The Aurion 5 starts at $849 in the U.S., the company said on Tuesday.")
     c = next(c for c in r.claims if c.value is not None and c.value.amount == 849)
     assert stem("starts") in c.cues[:3]
+
+
+def test_ages_of_one_person_across_articles_conflict():
+    r = _report("Le suspect, âgé de 34 ans, était connu des services de police pour des faits de violence.",
+                "Le suspect, un homme de 43 ans sans domicile fixe, avait été condamné pour des violences.")
+    ages = [c for c in r.claims if c.kind == "age"]
+    assert sorted(c.value.amount for c in ages) == [34, 43]
+    f = [f for g in r.groups for f in g.findings if {f.a, f.b} == {c.id for c in ages}]
+    assert f and f[0].verdict == "conflict"
+
+
+def test_an_age_needs_a_person_noun_and_several_ages_are_not_compared():
+    r = _report("Le joueur a signé un contrat de 5 ans avec le club.")
+    assert not [c for c in r.claims if c.kind == "age"]
+    r = _report("Les victimes sont une femme de 61 ans et un étudiant de 20 ans.",
+                "Parmi les victimes figure une femme de 59 ans.")
+    assert not [c for c in r.claims if c.kind == "age" and c.document == "src0"]  # two people: no age compared
+    r = _report("The victims, ages 19 and 41, were taken to hospital.", "A 19-year-old victim died.")
+    assert not [c for c in r.claims if c.kind == "age" and c.document == "src0"]
