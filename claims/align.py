@@ -168,8 +168,8 @@ def align_figures(claims: Sequence[Claim], min_score: float = MIN_SCORE) -> list
         for j, s in scores.items():
             if _kinds_clash(c, figs[j]) or subjects_clash(c, figs[j]):
                 continue
-            if dims[i] == "age" and not _content_shared(vecs[i], vecs[j], names):
-                continue  # every age shares "age": whose age it is must be said by a word of both
+            if not _content_shared(vecs[i], vecs[j], names):
+                continue  # a shared unit ("people"), kind or name says what is counted, not which count
             s /= norms[i] * norms[j]
             if c.kind == figs[j].kind and c.kind not in SPECIFIC_NEUTRAL:
                 s += SAME_KIND_BONUS

@@ -290,7 +290,23 @@ RULES_BEFORE: list[Rule] = [
 ]
 # Tried after it, only when it found a conflict (``ctx.decision``): what makes two different
 # figures no contradiction.
+ADULT_AGE = 18
+AGE_MISREPORT = 10  # years: two reports of one person's age differ by a typo or an update, not more
+
+
+def _r_two_people(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
+    """Two ages far apart, or a child's and an adult's, are the ages of two people."""
+    if a.kind != "age" or b.kind != "age" or a.value.amount is None or b.value.amount is None:
+        return None
+    x, y = a.value.amount, b.value.amount
+    if (x < ADULT_AGE) != (y < ADULT_AGE) or abs(x - y) > AGE_MISREPORT:
+        return {"x": f"{x:g}", "y": f"{y:g}"}
+    return None
+
+
 RULES_AFTER: list[Rule] = [
+    Rule("two_people", _r_two_people, "scope_difference", 0.6,
+         "{why}; but ages {x} and {y} are too far apart (or a child's and an adult's) to be one person's."),
     Rule("different_entities", _r_entities, "scope_difference", 0.5,
          "{why}; but the figures are given for different entities ({sa} / {sb})."),
     Rule("same_sentence", _r_same_sentence, "scope_difference", 0.6,
@@ -301,6 +317,26 @@ RULES_AFTER: list[Rule] = [
          "{why}; but {which} hedged or prospective (reported, conditional, talks, plans, a forecast), so this is not a contradiction of facts."),
     Rule("both_hedged", _r_both_hedged, "conflict", 0.4,
          "{why}; both claims are hedged or prospective (two forecasts or two reported figures that disagree)."),
+]
+
+
+FAR_APART = 4.0  # aligned figures more than this factor apart measure different things
+
+
+def _r_far_apart(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
+    """Two figures aligned only by their words, one more than ``FAR_APART`` times the other:
+    a town's population and a party's guests, the rounds fired and the rounds carried."""
+    x, y = _bounds(a.value), _bounds(b.value)
+    lo, hi = min(x[1], y[1]), max(x[0], y[0])
+    if lo is None or hi is None or lo <= 0 or hi / lo <= FAR_APART:
+        return None
+    return {"la": _label(a), "lb": _label(b)}
+
+
+# Rules for figures paired by alignment (their words), after the kind's comparison said conflict
+ALIGNED_RULES: list[Rule] = [
+    Rule("far_apart", _r_far_apart, "scope_difference", 0.5,
+         "{why}; but {la} and {lb} are too far apart to be two reports of one figure: different measures or scopes."),
 ]
 
 
@@ -831,6 +867,8 @@ def _aligned_groups(claims: Sequence[Claim], groups: Sequence[Group], pub: dict[
                 if c.value.unit and is_person_unit(c.value.unit, c.language):
                     c.value = c.value.model_copy(update={"unit": "persons"})
             verdict, conf, expl, method = compare_values(ca, cb, pub)
+            if verdict == "conflict":
+                verdict, conf, expl, method = _apply(ALIGNED_RULES, ca, cb, Ctx(pub, (verdict, conf, expl, method))) or (verdict, conf, expl, method)
             expl = expl.rstrip(".") + f". Aligned by what they measure ({', '.join(x.replace('unit:', '') for x in al.shared[:3])}; similarity {al.score:.2f})."
             findings.append(Finding(a=a.id, b=b.id, verdict=verdict, confidence=round(conf * min(1.0, 0.5 + al.score), 3),
                                     explanation=expl, method=method))

@@ -224,6 +224,7 @@ def _age_after_name(text: str, m: Mention) -> bool:
     return bool(_AGE_AFTER_NAME.search(text[max(0, m.start - 40) : m.start])) and text[m.end : m.end + 1] in (",", ";", ".", ")", "")
 
 
+_GALLERY_BEFORE = re.compile(r"(?:image|photo|picture|slide|foto|bild|diapo\w*|imagen|immagine)s?\s+\d+\s*(?:of|/|de|sur|von|di|su)\s*$", re.I)
 _COUNTER_AFTER = re.compile(r"^\s*(?:of|/|de|sur|von|di|su)\s+\d")
 _COUNTER_BEFORE = re.compile(r"\d\s*(?:of|/|de|sur|von|di|su)\s*$")
 
@@ -629,6 +630,8 @@ def extract_claims(
                 unit = (v.value.unit or "") if v.value else ""
                 if unit in K.DURATION_UNITS or unit.rstrip("s") in K.DURATION_UNITS:
                     continue  # "sur cinq ans", "23 ans": a duration or an age, not a count
+                if _GALLERY_BEFORE.search(text[max(sent.start, v.start - 24) : v.start]):
+                    continue  # "Image 108 of 111 Flowers, balloons...": a gallery counter, not a count
                 if unit and parse is not None and _unit_is_verb(parse, v.start, v.end):
                     continue  # "The Aurion 5 starts at $849": a model number before a verb, not a count
                 kind = _nearest_in(K.COUNT_CUES, text, v.start, v.end, *_window(sent, v.start, v.end, 60, 60)) or "count"

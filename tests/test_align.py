@@ -174,3 +174,30 @@ def test_an_age_needs_a_person_noun_and_several_ages_are_not_compared():
     assert not [c for c in r.claims if c.kind == "age" and c.document == "src0"]  # two people: no age compared
     r = _report("The victims, ages 19 and 41, were taken to hospital.", "A 19-year-old victim died.")
     assert not [c for c in r.claims if c.kind == "age" and c.document == "src0"]
+
+
+def test_a_childs_age_and_an_adults_are_two_people():
+    r = _report("Police said the 26-year-old man was found dead inside the house.",
+                "Police said the 4-year-old was found dead inside the house.")
+    ages = {c.id for c in r.claims if c.kind == "age"}
+    f = [f for g in r.groups for f in g.findings if {f.a, f.b} == ages]
+    assert len(ages) == 2 and f and f[0].verdict == "scope_difference"
+
+
+def test_a_shared_unit_alone_does_not_align_two_counts():
+    a = _claim("a:1", "a", 7, ["hit", "men", "woman"], unit="people", kind="count")
+    b = _claim("b:1", "b", 436, ["murder", "chicago", "october"], unit="people", kind="count")
+    assert align_figures([a, b]) == []
+
+
+def test_aligned_figures_far_apart_are_different_measures():
+    r = _report("About 20 people were partying at a home in the Chennault neighborhood when gunfire broke out.",
+                "The shooting happened in the Chennault neighborhood, home to about 20,000 people.")
+    pairs = [f for g in r.groups for f in g.findings
+             if {r_c.value.amount for r_c in r.claims if r_c.id in (f.a, f.b) and r_c.value} == {20, 20000}]
+    assert all(f.verdict != "conflict" for f in pairs)
+
+
+def test_gallery_counters_are_no_counts():
+    r = _report("Image 108 of 111 Flowers and candles have been placed on the door step of the house.")
+    assert not [c for c in r.claims if c.value is not None and c.value.amount == 111]
