@@ -304,6 +304,13 @@ def _r_two_people(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
     return None
 
 
+def _r_far_apart_generic(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
+    """``far_apart`` for figures whose kind says nothing of what they measure (a count of people)."""
+    from .align import SPECIFIC_NEUTRAL
+
+    return _r_far_apart(a, b, ctx) if a.kind in SPECIFIC_NEUTRAL and b.kind in SPECIFIC_NEUTRAL else None
+
+
 RULES_AFTER: list[Rule] = [
     Rule("two_people", _r_two_people, "scope_difference", 0.6,
          "{why}; but ages {x} and {y} are too far apart (or a child's and an adult's) to be one person's."),
@@ -313,6 +320,8 @@ RULES_AFTER: list[Rule] = [
          "{why}; the two figures stand side by side in one sentence, so they measure different things."),
     Rule("different_sources", _r_sources, "scope_difference", 0.5,
          "{why}; the figures come from different sources ({sa} / {sb}): a disputed figure, not one source contradicting another."),
+    Rule("far_apart", _r_far_apart_generic, "scope_difference", 0.5,
+         "{why}; but {la} and {lb} are too far apart to be two reports of one figure: different measures or scopes."),
     Rule("hedged", _r_hedged, "scope_difference", 0.5,
          "{why}; but {which} hedged or prospective (reported, conditional, talks, plans, a forecast), so this is not a contradiction of facts."),
     Rule("both_hedged", _r_both_hedged, "conflict", 0.4,
