@@ -186,7 +186,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         limit: int = typer.Option(0, "--limit", help="first N incidents only (0 = all)"),
         nli: Optional[str] = typer.Option("none", "--nli", help="NLI model (default: none)"),
         as_json: bool = typer.Option(False, "--json", help="print one JSON object"),
-        conflicts_out: Optional[str] = typer.Option(None, "--conflicts", help="write the reported conflicts (JSON Lines) to read them"),
+        conflicts_out: Optional[str] = typer.Option(None, "--conflicts", help="write the reported conflicts (JSON Lines, casualties and other kinds) to read them"),
     ) -> None:
         """Casualty recall, unmatched claims and cross-article conflicts on real multi-outlet news."""
         from .evaluate_corpora import evaluate_gva, load_incidents
@@ -197,7 +197,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             res = evaluate_gva(incs, nli=nli, progress=prog)
         finally:
             prog.close()
-        rows = res.pop("conflict_list")
+        rows = [dict(r, kind="casualties") for r in res.pop("conflict_list")] + res.pop("other_conflict_list")
         if conflicts_out:
             Path(conflicts_out).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
         if as_json:

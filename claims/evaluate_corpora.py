@@ -73,6 +73,8 @@ def evaluate_gva(incidents: Iterable[dict], nli: Optional[str] = "none", progres
     cas_total = cas_unmatched = 0
     pairs = conflicts = 0
     conflict_rows: list[dict] = []
+    other_conflicts: dict[str, int] = {}
+    other_rows: list[dict] = []
     docs = 0
     t0 = time.perf_counter()
     incidents = list(incidents)
@@ -107,6 +109,16 @@ def evaluate_gva(incidents: Iterable[dict], nli: Optional[str] = "none", progres
         claims_by_id = {c.id: c for c in report.claims}
         for g in report.groups:
             if g.kind != "casualties":
+                for f in g.findings:  # what a reader sees too: conflicts of other kinds (counts, ages, money)
+                    a, b = claims_by_id[f.a], claims_by_id[f.b]
+                    if a.document != b.document and f.verdict == "conflict":
+                        other_conflicts[g.kind] = other_conflicts.get(g.kind, 0) + 1
+                        other_rows.append({
+                            "incident": inc["incident"], "kind": g.kind,
+                            "a": {"doc": a.document, "value": _figure(a) if a.value else None, "text": a.text[:300]},
+                            "b": {"doc": b.document, "value": _figure(b) if b.value else None, "text": b.text[:300]},
+                            "explanation": f.explanation,
+                        })
                 continue
             for f in g.findings:
                 a, b = claims_by_id[f.a], claims_by_id[f.b]
@@ -135,9 +147,12 @@ def evaluate_gva(incidents: Iterable[dict], nli: Optional[str] = "none", progres
         "unmatched_share": round(cas_unmatched / cas_total, 3) if cas_total else None,
         "cross_article_pairs": pairs,
         "conflicts": conflicts,
+        "other_conflicts": sum(other_conflicts.values()),
+        "other_conflicts_by_kind": dict(sorted(other_conflicts.items())),
         "documents_per_s": round(docs / secs, 2) if secs else None,
         "seconds": round(secs, 1),
         "conflict_list": conflict_rows,
+        "other_conflict_list": other_rows,
     }
 
 

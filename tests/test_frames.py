@@ -123,6 +123,17 @@ def test_eval_gva_measures_recall_and_conflicts(tmp_path):
     res = evaluate_gva([inc])
     assert res["killed_articles"] == 2 and res["killed_recall"] == 0.5
     assert res["conflicts"] >= 1 and res["conflict_list"][0]["a"]["unit"] == "deaths"
+    assert res["other_conflicts"] == 0 and res["other_conflict_list"] == []
+
+
+def test_eval_gva_counts_conflicts_of_other_kinds():
+    from claims.evaluate_corpora import evaluate_gva
+
+    inc = {"incident": "2", "killed": 1, "injured": 0, "articles": [
+        {"title": "Man shot dead", "text": "The suspect, a 34-year-old man, was arrested at the scene on Saturday, police said.", "published": "2015-03-01"},
+        {"title": "Shooting suspect held", "text": "The suspect, a 43-year-old man, was arrested at the scene on Saturday.", "published": "2015-03-01"}]}
+    res = evaluate_gva([inc])
+    assert res["other_conflicts_by_kind"].get("age") == 1 and res["other_conflict_list"][0]["kind"] == "age"
 
 
 @pytest.mark.parametrize("lang", ["fr", "en", "es", "de", "it"])
