@@ -201,3 +201,13 @@ def test_aligned_figures_far_apart_are_different_measures():
 def test_gallery_counters_are_no_counts():
     r = _report("Image 108 of 111 Flowers and candles have been placed on the door step of the house.")
     assert not [c for c in r.claims if c.value is not None and c.value.amount == 111]
+
+
+def test_measurement_units_are_one_unit_in_every_language():
+    from claims.recognize import find_mentions
+
+    units = set()
+    for text, lang in [("Le fleuve a atteint 6,80 mètres.", "fr"), ("Die Murn stieg auf 7,40 Meter.", "de"),
+                       ("Der Pegel lag bei 6,80 Metern.", "de"), ("The river rose to 7.4 meters.", "en")]:
+        units |= {m.value.unit for m in find_mentions(text, lang=lang) if m.kind == "count" and m.value}
+    assert units == {"m"}

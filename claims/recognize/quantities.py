@@ -332,10 +332,16 @@ def _noun_after(text: str, pos: int, allow_de: bool, lang: str, plural: bool = F
     return m.end(), _UNIT_NORMAL.get(fw, lemma(w, lang))
 
 
-_UNIT_NORMAL = {"m²": "m2", "m³": "m3", "km²": "km2", "kilometres": "km", "kilometre": "km", "metres": "m",
-                "metre": "m", "kilos": "kg", "kilogrammes": "kg", "kilogramme": "kg", "tonnes": "t", "tonne": "t",
-                "litres": "l", "litre": "l", "hectares": "ha", "hectare": "ha", "kilometers": "km", "kilometer": "km",
-                "meters": "m", "meter": "m", "tons": "t", "ton": "t", "liters": "l", "liter": "l"}
+def _unit_table() -> dict[str, str]:
+    """Surface form (folded) -> canonical unit, from ``claims/data/units.json`` (every language)."""
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("claims").joinpath("data/units.json").read_text(encoding="utf-8"))
+    return {fold(form): unit for unit, forms in data.items() if not unit.startswith("_") for form in forms}
+
+
+_UNIT_NORMAL = _unit_table()
 
 
 _ONE_LETTER_UNITS = {"m", "g", "t", "l"}
