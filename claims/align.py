@@ -149,6 +149,9 @@ def align_figures(claims: Sequence[Claim], min_score: float = MIN_SCORE) -> list
         vecs.append(v)
         norms.append(math.sqrt(sum(x * x for x in v.values())) or 1.0)
     dims = [dimension(c) for c in figs]
+    from .nlp import PARSED
+
+    own_ner = [c.language in PARSED for c in figs]
     names = {stem(w) for c in figs for n in (c.subject, c.object) if n for w in re.findall(r"\w[\w'’-]*", n)}
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, c in enumerate(figs):
@@ -166,8 +169,8 @@ def align_figures(claims: Sequence[Claim], min_score: float = MIN_SCORE) -> list
                 if j != i and figs[j].document != c.document:
                     scores[j] += x * vecs[j][cue]
         for j, s in scores.items():
-            if _kinds_clash(c, figs[j]) or subjects_clash(c, figs[j]):
-                continue
+            if _kinds_clash(c, figs[j]) or (own_ner[i] and own_ner[j] and subjects_clash(c, figs[j])):
+                continue  # names found by another language's NER ("Höchststand") tell no entities apart
             if not _content_shared(vecs[i], vecs[j], names):
                 continue  # a shared unit ("people"), kind or name says what is counted, not which count
             s /= norms[i] * norms[j]

@@ -248,9 +248,12 @@ def _r_entities(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
     """Two named subjects, neither a part of the other's name: figures of two entities (a
     parent and its subsidiary), not two reports of one."""
     from .align import names_clash
+    from .nlp import PARSED
 
     if a.kind in K.ROLELESS_KINDS or _same(a.value, b.value) or not names_clash(a.subject, b.subject):
         return None  # a toll's names are where it happened, not whose figure it is
+    if a.kind in K.GENERIC_KINDS | {"count"} and not (a.language in PARSED and b.language in PARSED):
+        return None  # a generic figure's "subject" found by another language's NER ("Höchststand") names no entity
     return {"sa": a.subject, "sb": b.subject}
 
 

@@ -211,3 +211,16 @@ def test_measurement_units_are_one_unit_in_every_language():
                        ("Der Pegel lag bei 6,80 Metern.", "de"), ("The river rose to 7.4 meters.", "en")]:
         units |= {m.value.unit for m in find_mentions(text, lang=lang) if m.kind == "count" and m.value}
     assert units == {"m"}
+
+
+def test_names_from_a_borrowed_ner_do_not_tell_two_german_figures_apart():
+    # German runs the English NER: "Höchststand" comes out as a name, which must not split two
+    # reports of one gauge reading into figures of two entities.
+    r = _report(
+        "Hochwasser im Tal: zwei Tote\nTALHEIM (dpa) - Die Lauter erreichte am Dienstagabend in Talheim "
+        "einen Höchststand von 6,80 Metern.",
+        "Nach dem Hochwasser\nTalheim – Die Lauter war am Dienstagabend in Talheim auf 7,40 Meter gestiegen.",
+    )
+    conf = [f for g in r.groups for f in g.findings if f.verdict == "conflict"]
+    assert len(conf) == 1 and "6.8" in conf[0].explanation and "7.4" in conf[0].explanation, [
+        (f.verdict, f.explanation) for g in r.groups for f in g.findings]

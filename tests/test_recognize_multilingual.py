@@ -427,6 +427,7 @@ def test_quarters_ranges_and_decades(text, lang, span, value, gran):
         ("Die Inflation lag im Dezember bei 3 Prozent.", "de", "Dezember", "2023-12", "month"),
         ("El ministro habló el lunes.", "es", "lunes", "2024-05-13", "day"),
         ("Das Ministerium teilte am Montag mit.", "de", "Montag", "2024-05-13", "day"),
+        ("Der Pegel stieg am Montagabend stark an.", "de", "Montagabend", "2024-05-13", "day"),
     ],
 )
 def test_relative_dates_resolved_against_publication(text, lang, span, value, gran):

@@ -92,7 +92,9 @@ class _Rx:
         wd_cased = sorted(wd_words, key=len, reverse=True)
         wd_alt = "|".join(_cased(w) if lg in LI.MONTHS_CASED else loose(w) for w in wd_cased)
         # as written: Spanish, Italian, Portuguese weekdays are lower-case ("Domingo" is a name)
-        self.weekday = re.compile(rf"(?<![\w-])(?P<wd>(?-i:{wd_alt}))(?![\w-])(?!,?{_S}(?:den{_S}|el{_S})?\d)")
+        compounds = LI.WEEKDAY_COMPOUNDS.get(lg)
+        suffix = f"(?:{'|'.join(sorted(compounds, key=len, reverse=True))})?" if compounds else ""
+        self.weekday = re.compile(rf"(?<![\w-])(?P<wd>(?-i:{wd_alt})){suffix}(?![\w-])(?!,?{_S}(?:den{_S}|el{_S})?\d)")
         self.day = re.compile(
             rf"(?<![\w.])(?:(?P<wd>{wd}),?{_S}(?:(?:den|el|il|o){_S})?)?{day}{ln}{ma}(?:{ly}(?P<y>{_YEAR}){_YEAR_END})?",
             re.IGNORECASE,

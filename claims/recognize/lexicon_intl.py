@@ -477,6 +477,8 @@ WEEKDAYS: dict[str, dict[str, int]] = {
     "pt": {"segunda-feira": 0, "terca-feira": 1, "quarta-feira": 2, "quinta-feira": 3, "sexta-feira": 4,
            "sabado": 5, "domingo": 6},
 }
+# Parts of the day written as one word with the weekday ("am Dienstagabend", "Mittwochmittag").
+WEEKDAY_COMPOUNDS: dict[str, list[str]] = {"de": ["abend", "morgen", "mittag", "nachmittag", "vormittag", "nacht", "früh"]}
 # Between the day and the month, the month and the year: "12 de julio de 2019", "12. Juli 2019".
 DATE_LINKS: dict[str, str] = {"es": "de", "pt": "de", "it": "", "de": ""}
 # Words before a year or a month, and the relation they give ("desde 2019" = since).
