@@ -175,10 +175,23 @@ class Rule:
     explain: str
 
 
+Reported = dict[tuple[str, str, str], list[Claim]]  # (document, kind, unit) -> the figures it states
+
+
+def reported_index(claims: Sequence[Claim]) -> Reported:
+    """Each article's stated figures by measure: the wholes (not parts), unhedged."""
+    out: Reported = defaultdict(list)
+    for c in claims:
+        if c.value is not None and not c.hedged and not (c.predicate or "").startswith("part"):
+            out[(c.document, c.kind, c.value.currency or c.value.unit or "")].append(c)
+    return out
+
+
 @dataclass
 class Ctx:
     pub: dict[str, Optional[dt.date]]
     decision: Optional[Decision] = None  # the kind comparison's decision (for the rules after it)
+    reported: Optional[Reported] = None
 
 
 def _r_units(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
@@ -266,6 +279,18 @@ def _r_sources(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
     return None
 
 
+def _r_also_reported(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
+    """One article also states the other's figure for the same measure: the outlets agree on
+    it, and the figure that differs is another count of that article (a part, an early toll)."""
+    if ctx.reported is None or a.document == b.document:
+        return None
+    for x, y in ((a, b), (b, a)):
+        for c in ctx.reported.get((x.document, x.kind, x.value.currency or x.value.unit or ""), []):
+            if c.id != x.id and _same(c.value, y.value):
+                return {"doc": x.document, "v": fmt_value(y.value)}
+    return None
+
+
 def _r_hedged(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
     if a.hedged != b.hedged:
         return {"which": "one claim is"}
@@ -325,6 +350,8 @@ RULES_AFTER: list[Rule] = [
          "{why}; the figures come from different sources ({sa} / {sb}): a disputed figure, not one source contradicting another."),
     Rule("far_apart", _r_far_apart_generic, "scope_difference", 0.5,
          "{why}; but {la} and {lb} are too far apart to be two reports of one figure: different measures or scopes."),
+    Rule("also_reported", _r_also_reported, "compatible", 0.5,
+         "{why}; but {doc} also reports {v} for this measure elsewhere: the articles agree on that figure."),
     Rule("hedged", _r_hedged, "scope_difference", 0.5,
          "{why}; but {which} hedged or prospective (reported, conditional, talks, plans, a forecast), so this is not a contradiction of facts."),
     Rule("both_hedged", _r_both_hedged, "conflict", 0.4,
@@ -380,15 +407,15 @@ def _in_one_currency(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> O
     return b.model_copy(update={"value": v}), note
 
 
-def compare_values(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Decision:
+def compare_values(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]], reported: Optional[Reported] = None) -> Decision:
     """Verdict for two figures of one group (same kind, entities and unit): the rules before,
     the kind's comparison, then the rules after (see ``RULES_BEFORE`` / ``RULES_AFTER``)."""
     conv = _in_one_currency(a, b, pub)
     if conv is not None:
         b, note = conv
-        d = compare_values(a, b, pub)
+        d = compare_values(a, b, pub, reported)
         return (d[0], d[1], d[2].rstrip(".") + f" ({note}).", d[3])
-    ctx = Ctx(pub)
+    ctx = Ctx(pub, reported=reported)
     d = _apply(RULES_BEFORE, a, b, ctx)
     if d is not None:
         return d
@@ -901,6 +928,7 @@ def crosscheck(
     """Group claims and decide every pair in each group. Returns (groups, pairs compared)."""
     docs = {d.id: d for d in documents}
     pub = {d.id: d.published for d in documents}
+    reported = reported_index(claims)
     buckets = align_paraphrases(group_claims(claims), nli)
     originals: dict[str, str] = {}
     for c in claims:  # the spelling of a name as first written, for the group's topic
@@ -926,7 +954,7 @@ def crosscheck(
 
         def decide(a: Claim, b: Claim) -> Decision:
             if not is_event_view and a.value is not None and b.value is not None:
-                return compare_values(a, b, pub)
+                return compare_values(a, b, pub, reported)
             return compare_events(a, b, kind, pub, nli)
 
         if len(members) <= FULL_PAIRS_MAX:

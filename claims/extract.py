@@ -257,8 +257,11 @@ def _conjoined_totals(parse: Parse, frames: dict[int, FigureFrame], drafts: list
         if f is not None:
             by_noun[f.noun.i] = (d, f)
     for d, f in list(by_noun.values()):
-        if not f.conjuncts or f.of_whole or conjoined_head(parse, f.noun) is not None:
+        if not (f.conjuncts or f.ones) or f.of_whole or conjoined_head(parse, f.noun) is not None:
             continue
+        head = parse.head(f.noun)
+        if f.noun.rel == "appos" and head is not None and head.i in by_noun:
+            continue  # "six people, three men and three women": the breakdown of the figure before it
         parts = [(d, f)] + [by_noun[k.i] for k in f.conjuncts if k.i in by_noun]
         if len(parts) != 1 + len(f.conjuncts) or len({p[0]["mention"].value.unit for p in parts}) != 1:
             for pd, pf in parts:  # a member without a figure: the total is not stated, each is a part
@@ -267,14 +270,19 @@ def _conjoined_totals(parse: Parse, frames: dict[int, FigureFrame], drafts: list
         amounts = [p[0]["mention"].value.amount for p in parts]
         if any(a is None for a in amounts):
             continue
+        if len(amounts) >= 3 and amounts[0] == sum(amounts[1:]):
+            for pd, pf in parts[1:]:  # "six people, three men and three women": the first is the whole
+                pd["part"] = part_predicate(part_label(pf.noun, pf.number))
+            continue
         for pd, pf in parts:
             pd["part"] = part_predicate(part_label(pf.noun, pf.number))
         first, last = parts[0][0]["mention"], parts[-1][0]["mention"]
+        n = float(sum(amounts) + f.ones)
+        end = max(last.end, f.list_end or 0)
         total = first.model_copy(update={
-            "start": first.start, "end": last.end, "text": sent.text[first.start - sent.start : last.end - sent.start],
-            "value": first.value.model_copy(update={"amount": float(sum(amounts)), "low": float(sum(amounts)), "high": float(sum(amounts)),
-                                                    "precision": None})})
-        out.append(dict(d, anchor=(first.start, last.end), mention=total, part=None))
+            "start": first.start, "end": end, "text": sent.text[first.start - sent.start : end - sent.start],
+            "value": first.value.model_copy(update={"amount": n, "low": n, "high": n, "precision": None})})
+        out.append(dict(d, anchor=(first.start, end), mention=total, part=None))
     return out
 
 

@@ -40,6 +40,7 @@ class Lexicon:
     subset: re.Pattern
     also: re.Pattern
     other: re.Pattern
+    one: re.Pattern
     ages: re.Pattern
 
 
@@ -68,6 +69,7 @@ def lexicon(lang: str) -> Lexicon:
         subset=re.compile(_alt(words({k: v for k, v in data["subset"].items() if k != "_doc"})), re.I),
         also=re.compile(_alt(words({k: v for k, v in data["also"].items() if k != "_doc"})), re.I),
         other=re.compile(_alt(words({k: v for k, v in data["other"].items() if k != "_doc"})), re.I),
+        one=re.compile(_alt(words({k: v for k, v in data["one"].items() if k != "_doc"})), re.I),
         ages=re.compile(r"(?<![\w-])" + _alt(words({k: v for k, v in data["ages"].items() if k != "_doc"}))
                         + r"(?:\s+de)?\s+(?:\d{1,3}\s*(?:,|and|et|y|und|e)\s*)*$", re.I),
     )
@@ -84,6 +86,8 @@ class FigureFrame:
     part: bool = False  # a part of another count
     part_label: Optional[str] = None  # what the part counts ("children")
     conjuncts: list[Token] = field(default_factory=list)  # the other figures' nouns it sums with
+    ones: int = 0  # listed people without a figure that count one each ("and a baby")
+    list_end: Optional[int] = None  # where the list of counted people ends (a text offset)
     argument: bool = False  # the figure is an argument of its predicate (subject, object, oblique)
     of_whole: bool = False  # a part of a stated whole ("including", "of them", "dont")
     noun_measure: Optional[str] = None  # the measure the noun itself names ("12 morts", "4 dead")
@@ -196,27 +200,57 @@ def _measure(lex: Lexicon, toks: list[Token]) -> Optional[str]:
     return None
 
 
+def _noun_measure(p: Parse, lex: Lexicon, noun: Token, num: Token) -> Optional[str]:
+    """The measure the counted noun's own words give, nearest first: the noun ("12 morts"), a
+    participle right after it ("Gonzalez killed, four men wounded": not the clause before), the
+    noun whose complement it is ("the wounding of three others", "la mort de trois personnes"),
+    its other modifiers, and a measure word right after the number that depends on it ("4 dead
+    in shooting at Hampton Inn": the parse may take a later name for the noun)."""
+    kids = [k for k in p.kids(noun) if k.rel in {"mod", "comp", "clause"}]
+    m = _measure(lex, [noun]) or _measure(lex, [k for k in kids if k.i == noun.i + 1])
+    if m:
+        return m
+    h = p.head(noun)
+    gov = None
+    if h is not None and h.rel == "case" and h.i < noun.i:
+        gov = p.head(h)  # "of" hangs on the noun it completes
+    elif h is not None and noun.rel == "nmod" and h.i < noun.i and p.kids(noun, "case"):
+        gov = h  # UD: "mort" <-nmod- "personnes" -case-> "de"
+    if gov is not None and gov.pos == "NOUN" and gov is not noun:
+        m = _measure(lex, [gov])
+        if m:
+            return m
+    return _measure(lex, kids + [k for k in p.kids(num) if k.rel in {"mod", "clause"} and k.i == num.i + 1])
+
+
 def figure_frame(p: Parse, start: int, end: int, lang: str) -> Optional[FigureFrame]:
     num = _number_token(p, start, end)
     if num is None:
         return None
     lex = lexicon(lang)
     noun = _head_noun(p, num, start, end)
+    nxt = p.tokens[num.i + 1] if num.i + 1 < len(p.tokens) else None
+    if noun is not num and nxt is not None and p.head(nxt) is num and _measure(lex, [nxt]):
+        noun = num  # "4 dead in shooting at Hampton Inn": the number's own measure word, whatever head a headline's parse gives it
     pred = _predicate(p, noun)
     clause = clause_head(p, pred or noun)
     f = FigureFrame(number=num, noun=noun, predicate=pred, clause=clause)
     f.persons = bool(lex.persons.fullmatch(noun.lower)) or noun is num
-    f.noun_measure = _measure(lex, [noun] + [k for k in p.kids(noun) if k.rel in {"mod", "comp", "clause"}])
-    nxt = p.tokens[num.i + 1] if num.i + 1 < len(p.tokens) else None
     headline = False
-    if f.noun_measure is None and noun is num and nxt is not None:
-        # "Three dead, two wounded": a headline's figure and the measure word right after it;
-        # "Leaves 1 Man Dead": after one person noun (title case breaks the parse of headlines)
-        f.noun_measure = _measure(lex, [nxt])
+    if noun is num and nxt is not None:
+        # "Three dead, two wounded": a headline's figure and the measure word right after it,
+        # nearer than any clause a broken headline parse hangs on the number ("2 killed, 2
+        # wounded: 'Bill got shot!'"); "Leaves 1 Man Dead": after one person noun
+        f.noun_measure = _measure(lex, [nxt] + [k for k in p.kids(nxt, "conj") if k.pos in _PREDICATE_POS])
         if f.noun_measure is None and lex.persons.fullmatch(nxt.lower) and nxt.i + 1 < len(p.tokens):
             f.noun_measure = _measure(lex, [p.tokens[nxt.i + 1]])
         headline = f.noun_measure is not None
+    if f.noun_measure is None:
+        f.noun_measure = _noun_measure(p, lex, noun, num)
     f.measure = f.noun_measure or _measure(lex, _words_of(p, noun, pred))
+    if f.measure == "shot" and any(lex.other.fullmatch(k.lower) for k in [noun] + p.kids(noun) + p.kids(num)) and any(
+            lex.measures["deaths"].fullmatch(t.lower) for t in p.tokens):
+        f.measure = "injured"  # "one killed, six others shot": the others are the ones who survived
     if noun is not num and lex.not_people.fullmatch(noun.lower):
         f.measure = f.noun_measure = None  # "25 stab wounds", "three shootings": not people
     # an argument of its predicate; a bare number in apposition is an age ("Clark, 25,")
@@ -251,16 +285,22 @@ def figure_frame(p: Parse, start: int, end: int, lang: str) -> Optional[FigureFr
         if whole is not None:  # a part measures what its whole measures ("seven died, including four women")
             f.measure = f.noun_measure or _measure(lex, _words_of(p, whole, _predicate(p, whole))) or f.measure
     # conjoined figures: "three children and two adults were found dead"; a figure coordinated
-    # with other people ("the driver and two passengers") is a part of an unstated total
+    # with people of no stated number ("the parents and two children") is a part of an unstated total
     if noun is not num and f.persons and not f.noun_measure:  # people coordinated, not measures ("deux morts et cinq blessés")
         members = coordination(p, noun, lex)
         if len(members) > 1:
-            if members[0] is noun:
-                f.conjuncts = members[1:]
-            elif not f.part:
-                f.part, f.part_label = True, part_label(noun, num)
-            if members[0] is noun and any(not _has_number(p, m) for m in members[1:]):
-                f.part, f.part_label = True, part_label(noun, num)
+            numbered = [m for m in members if _has_number(p, m)]
+            ones = [m for m in members if not _has_number(p, m) and (
+                any(k.pos in {"DET", "NUM"} and lex.one.fullmatch(k.lower) for k in p.kids(m))
+                or not m.plural and m.pos in {"NOUN", "PROPN"})]  # listed with counted people: a person
+            if len(numbered) + len(ones) < len(members) or not numbered or numbered[0] is not noun:
+                if not f.part:  # a member without a figure ("the parents"): the total is not stated
+                    f.part, f.part_label = True, part_label(noun, num)
+            else:  # "two women and a baby", "the driver and two passengers": a singular member counts one
+                f.conjuncts, f.ones, f.list_end = numbered[1:], len(ones), members[-1].end
+            if f.measure is None:  # "2 adults, six children dead": the list's last words say what it counts
+                last = members[-1]
+                f.measure = _measure(lex, [last] + [k for k in p.kids(last) if k.rel in {"mod", "comp", "clause"}])
     return f
 
 

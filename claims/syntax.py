@@ -46,6 +46,7 @@ class Token:
     pos: str
     dep: str
     head: int
+    plural: bool = False  # the parser's morphology says plural (Number=Plur, or an NNS tag)
 
     @property
     def lower(self) -> str:
@@ -103,5 +104,6 @@ def from_spacy(sdoc, offset: int) -> Optional[Parse]:
     toks = []
     for t in sdoc:
         pos = t.pos_ or _PTB.get(t.tag_, "X")
-        toks.append(Token(t.i, offset + t.idx, offset + t.idx + len(t.text), t.text, pos, t.dep_, t.head.i))
+        plural = "Plur" in t.morph.get("Number") or t.tag_ in ("NNS", "NNPS")
+        toks.append(Token(t.i, offset + t.idx, offset + t.idx + len(t.text), t.text, pos, t.dep_, t.head.i, plural))
     return Parse(toks)

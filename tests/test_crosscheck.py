@@ -128,3 +128,20 @@ def test_a_short_name_joins_the_longer_name_it_begins():
     inv = [g for g in r.groups if g.kind == "investment"]
     assert len(inv) == 1 and len(inv[0].claims) == 2 and inv[0].subject == "Brightway Home"
     assert [f.verdict for f in inv[0].findings] == ["agree"]
+
+
+def test_an_article_that_also_reports_the_other_figure_does_not_conflict_with_it():
+    from claims.crosscheck import compare_values, reported_index
+    from claims.model import Claim, Value
+
+    def c(cid, doc, n, pred=None):
+        return Claim(id=cid, document=doc, sentence=0, start=0, end=1, text="x", kind="casualties", predicate=pred,
+                     value=Value(amount=n, low=n, high=n, unit="deaths"))
+
+    a, a2, b = c("a1", "A", 2.0), c("a2", "A", 3.0), c("b1", "B", 3.0)
+    pub = {"A": None, "B": None}
+    assert compare_values(a, b, pub)[0] == "conflict"
+    v, _, expl, _ = compare_values(a, b, pub, reported_index([a, a2, b]))
+    assert v == "compatible" and "A also reports 3" in expl
+    # a part of the article's count does not count as reporting the figure
+    assert compare_values(a, b, pub, reported_index([a, c("a3", "A", 3.0, "part: children"), b]))[0] == "conflict"

@@ -167,3 +167,40 @@ def test_title_case_headline_and_other_apposition():
     assert ("deaths", 1.0, None) in got and ("injured", 8.0, None) in got
     got = tolls("2 men killed, 2 others in critical after suspects rob illegal home dice game")
     assert ("deaths", 2.0, None) in got and ("deaths", 4.0, None) not in got
+
+
+def test_a_measure_word_right_after_a_bare_number_beats_a_broken_headline_parse():
+    assert [t[:2] for t in tolls("2 killed, 2 wounded at gas station: 'Old Man Bill got shot!'")] == [
+        ("deaths", 2.0), ("injured", 2.0)]
+    assert [t[:2] for t in tolls("4 dead in shooting at Hampton Inn in Fairbanks, Alaska")] == [("deaths", 4.0)]
+
+
+def test_an_indefinite_member_of_a_list_of_victims_counts_one():
+    for text, lang in [("Police said two women and a baby are dead after a shooting Sunday night.", "en"),
+                       ("An infant and two women died after a Sunday shooting.", "en"),
+                       ("Deux femmes et un enfant ont été tués samedi.", "fr")]:
+        got = tolls(text, lang)
+        assert ("deaths", 3.0, None) in got and ("deaths", 2.0, None) not in got, (text, got)
+    # a singular member is one person, a plural one without a figure leaves the total unstated
+    assert ("deaths", 3.0, None) in tolls("The driver and two passengers were killed.")
+    assert ("shot", 5.0, None) in tolls("Webb and four others were shot outside a store.")
+    assert tolls("The parents and two children were found dead.") == [("deaths", 2.0, "part: children")]
+
+
+def test_a_listed_measure_counts_the_whole_list_and_a_breakdown_is_no_sum():
+    got = tolls("2 adults, six children dead in shootings at a rural home")
+    assert ("deaths", 8.0, None) in got and {g[2] for g in got if g[1] != 8.0} == {"part: adult", "part: children"}
+    got = tolls("Police said 6 people, 3 men and 3 women, were shot by an unknown man.")
+    assert got == [("shot", 6.0, None), ("shot", 3.0, "part: men"), ("shot", 3.0, "part: women")]
+
+
+def test_others_shot_beside_a_death_are_the_injured():
+    assert [t[:2] for t in tolls("13-year-old boy killed, 6 others shot on West Side")] == [("injured", 6.0)]
+    assert [t[:2] for t in tolls("Six people were shot on the West Side.")] == [("shot", 6.0)]
+
+
+def test_the_nearest_measure_word_of_the_counted_noun_wins():
+    assert [t[:2] for t in tolls("David Gonzalez killed, four men wounded in what alderman calls an ambush")] == [
+        ("injured", 4.0)]
+    got = tolls("Police are investigating the fatal shooting of one man and the wounding of three others.")
+    assert ("injured", 3.0) in [t[:2] for t in got] and ("deaths", 3.0) not in [t[:2] for t in got]
