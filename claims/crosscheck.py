@@ -251,6 +251,22 @@ def _r_update(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
     return None
 
 
+_COARSE = ("month", "quarter", "year", "decade")
+
+
+def _r_period_toll(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
+    """A toll is the toll of one event, on a day: a casualty figure dated by its own clause with a
+    whole month or year ("104 people shot in Toledo this year", "in 2016") counts a period's
+    events, or another event, and is no rival of an incident's toll."""
+    if a.kind not in K.ROLELESS_KINDS or _same(a.value, b.value):
+        return None
+    coarse = [c for c in (a, b) if c.time is not None and not c.time.inherited and c.time.granularity in _COARSE]
+    if len(coarse) == 1:
+        c = coarse[0]
+        return {"period": _label(c), "one": _label(b if c is a else a)}
+    return None
+
+
 def _r_same_sentence(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
     if a.document == b.document and a.sentence == b.sentence:
         return {}
@@ -313,6 +329,8 @@ RULES_BEFORE: list[Rule] = [
          "Figures of different rounds ({pa} / {pb})."),
     Rule("part_and_whole", _r_part, "scope_difference", 0.7,
          "A part ({part}: {what}) and a whole ({whole})."),
+    Rule("period_toll", _r_period_toll, "scope_difference", 0.7,
+         "A figure of a whole period ({period}: several events, or another one) and one event's toll ({one})."),
     Rule("updated_toll", _r_update, "scope_difference", 0.7,
          "An updated figure ({new}, which says it revises the toll) and an earlier one ({old})."),
 ]

@@ -664,7 +664,7 @@ def extract_claims(
             clause = _clause(text, v.start, v.end, sent.start, sent.end)
             fr_ = frames.get(v.start)
             v_dates = dates if fr_ is None or fr_.clause is None else [
-                m for m in dates if date_governs(parse, fr_.clause, m.start, m.end)]
+                m for m in dates if date_governs(parse, fr_.clause, m.start, m.end, fr_.noun)]
             drafts.append(dict(sent=sent, anchor=(v.start, v.end), mention=v, kind=kind, roles=roles.assign(kind, v.start),
                                dates=v_dates, clause=clause, also=[k for k, _, _ in events], direction=None, info=info,
                                values=[(x.start, x.end) for x in values],

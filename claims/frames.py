@@ -152,12 +152,16 @@ def _clause_ancestors(p: Parse, c: Token) -> list[int]:
     return out
 
 
-def date_governs(p: Parse, figure_clause: Token, date_start: int, date_end: int) -> bool:
-    """A date may govern a figure when it sits in the figure's clause or in a clause above it."""
+def date_governs(p: Parse, figure_clause: Token, date_start: int, date_end: int, noun: Optional[Token] = None) -> bool:
+    """A date may govern a figure when it sits in the figure's clause or in a clause above it,
+    or in the clause that says what the counted noun measures ("104 people shot in Toledo this
+    year", "six people killed on Sunday")."""
     root = p.root_of(date_start, date_end)
     if root is None:
         return True
     dc = clause_head(p, root)
+    if noun is not None and dc.rel == "clause" and p.head(dc) is noun:
+        return True
     return dc.i in _clause_ancestors(p, figure_clause)
 
 

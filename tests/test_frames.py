@@ -204,3 +204,16 @@ def test_the_nearest_measure_word_of_the_counted_noun_wins():
         ("injured", 4.0)]
     got = tolls("Police are investigating the fatal shooting of one man and the wounding of three others.")
     assert ("injured", 3.0) in [t[:2] for t in got] and ("deaths", 3.0) not in [t[:2] for t in got]
+
+
+def test_a_toll_of_a_whole_year_is_no_rival_of_an_incidents_toll():
+    import datetime as dt
+
+    r = check([TextInput(text="Four people shot at Toledo party\nFour people were shot Saturday night at a party. "
+                              "There have been 104 people shot in Toledo this year, police said.", id="a", published=dt.date(2016, 5, 2)),
+               TextInput(text="Six shot at Toledo party\nSix people were shot at a party in Toledo on Saturday.", id="b",
+                         published=dt.date(2016, 5, 2))], nli="none")
+    year = next(c for c in r.claims if c.value and c.value.amount == 104)
+    assert year.time is not None and year.time.granularity == "year"  # the date of the counted noun's clause
+    verdicts = {f.verdict for g in r.groups for f in g.findings if year.id in (f.a, f.b) and f.a[0] != f.b[0]}
+    assert verdicts == {"scope_difference"}
