@@ -179,10 +179,11 @@ Reported = dict[tuple[str, str, str], list[Claim]]  # (document, kind, unit) -> 
 
 
 def reported_index(claims: Sequence[Claim]) -> Reported:
-    """Each article's stated figures by measure: the wholes (not parts), unhedged."""
+    """Each article's stated figures by measure: the wholes (not parts), unhedged, of its own
+    event (not the figures it gives of other events)."""
     out: Reported = defaultdict(list)
     for c in claims:
-        if c.value is not None and not c.hedged and not (c.predicate or "").startswith("part"):
+        if c.value is not None and not c.hedged and not (c.predicate or "").startswith("part") and c.predicate != K.OTHER_EVENT:
             out[(c.document, c.kind, c.value.currency or c.value.unit or "")].append(c)
     return out
 
@@ -226,7 +227,7 @@ def _r_part(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
 def _r_predicates(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
     """Figures of two named rounds (series A / series B, first / second round of a vote)."""
     pa, pb = a.predicate, b.predicate
-    if pa and pb and pa != pb and not pa.startswith("part") and not pb.startswith("part") and "detail" not in (pa, pb):
+    if pa and pb and pa != pb and not pa.startswith("part") and not pb.startswith("part") and not pa.startswith("detail") and not pb.startswith("detail"):
         return {"pa": pa, "pb": pb}
     return None
 
@@ -690,7 +691,7 @@ def _keys(c: Claim) -> list[tuple]:
         subj, obj = _norm(c.subject), _norm(c.object)
         if kind in K.ROLELESS_KINDS:
             subj = obj = None  # the event's date tells tolls apart, not the names around them
-            if c.predicate == "detail" and kind == c.kind:
+            if (c.predicate or "").startswith("detail") and kind == c.kind:
                 continue  # a figure of the story, not the article's toll
         if kind in K.SYMMETRIC_KINDS and subj and obj:
             subj, obj = sorted([subj, obj])

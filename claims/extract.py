@@ -300,7 +300,7 @@ def _mark_details(claims: list[Claim], sentences: Sequence[Sentence], several_ev
                 c.scope = "cumulative"
     by_measure: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
-        if c.kind in K.ROLELESS_KINDS and c.value is not None and not (c.predicate or "").startswith("part"):
+        if c.kind in K.ROLELESS_KINDS and c.value is not None and not (c.predicate or "").startswith(("part", "detail")):
             by_measure[(c.kind, c.value.unit)].append(c)
     for cs in by_measure.values():
         heads = [c for c in cs if c.sentence in lead]
@@ -669,6 +669,7 @@ def extract_claims(
                                dates=v_dates, clause=clause, also=[k for k, _, _ in events], direction=None, info=info,
                                values=[(x.start, x.end) for x in values],
                                part=_part_label(fr_) if fr_ is not None and kind == "casualties" else None,
+                               elsewhere=fr_ is not None and fr_.elsewhere and kind in K.ROLELESS_KINDS,
                                exclude=[_figure_span(x) for x in ms if x.kind in VALUE_MENTIONS or x.kind == "date"], parse=parse))
         if parse is not None:
             drafts.extend(_conjoined_totals(parse, frames, drafts, sent))
@@ -751,6 +752,8 @@ def extract_claims(
                 predicate = f"series {(rm.group(1) or rm.group(2)).upper()}" if rm.group(1) else "seed"
         if d.get("part"):
             predicate, scope = d["part"], "tranche"  # one part of a count ("including four children")
+        if d.get("elsewhere"):
+            predicate = K.OTHER_EVENT  # "in other shootings, two men were wounded": not this article's toll
         info = d["info"]
         hedged, attribution = _hedging(text, sent, d["clause"], info.conditional if info else [], a_s)
         neg_window = text[d["clause"][0] : d["clause"][1]]

@@ -42,6 +42,8 @@ class Lexicon:
     other: re.Pattern
     one: re.Pattern
     ages: re.Pattern
+    elsewhere: re.Pattern
+    event_nouns: re.Pattern
 
 
 def _alt(words: list[str]) -> str:
@@ -70,6 +72,8 @@ def lexicon(lang: str) -> Lexicon:
         also=re.compile(_alt(words({k: v for k, v in data["also"].items() if k != "_doc"})), re.I),
         other=re.compile(_alt(words({k: v for k, v in data["other"].items() if k != "_doc"})), re.I),
         one=re.compile(_alt(words({k: v for k, v in data["one"].items() if k != "_doc"})), re.I),
+        elsewhere=re.compile(_alt(words({k: v for k, v in data["elsewhere"].items() if k != "_doc"})), re.I),
+        event_nouns=re.compile(_alt(words({k: v for k, v in data["event_nouns"].items() if k != "_doc"})), re.I),
         ages=re.compile(r"(?<![\w-])" + _alt(words({k: v for k, v in data["ages"].items() if k != "_doc"}))
                         + r"(?:\s+de)?\s+(?:\d{1,3}\s*(?:,|and|et|y|und|e)\s*)*$", re.I),
     )
@@ -91,6 +95,7 @@ class FigureFrame:
     argument: bool = False  # the figure is an argument of its predicate (subject, object, oblique)
     of_whole: bool = False  # a part of a stated whole ("including", "of them", "dont")
     noun_measure: Optional[str] = None  # the measure the noun itself names ("12 morts", "4 dead")
+    elsewhere: bool = False  # the figure's predicate happens in other events ("in other shootings, two men were wounded")
 
 
 def _number_token(p: Parse, start: int, end: int) -> Optional[Token]:
@@ -227,6 +232,28 @@ def _noun_measure(p: Parse, lex: Lexicon, noun: Token, num: Token) -> Optional[s
     return _measure(lex, kids + [k for k in p.kids(num) if k.rel in {"mod", "clause"} and k.i == num.i + 1])
 
 
+def _definite(d: Token, noun: Token) -> bool:
+    """A determiner or a possessor before the noun ("the men", "ses enfants", "Shelton's children",
+    "his victims"): the noun names a known set, so a count taken of it is a part."""
+    return d.i < noun.i and (d.pos == "DET" or d.rel == "nmod" and d.pos in {"PRON", "PROPN"})
+
+
+def _in_other_events(p: Parse, lex: Lexicon, pred: Token) -> bool:
+    """The predicate is placed in other events than the article's ("in other shootings", "in
+    separate attacks", "dans d'autres fusillades"): its figures are not the article's toll."""
+    for k in p.kids(pred):
+        if k.rel in {"case", "pobj", "obl", "nmod"} and lex.event_nouns.fullmatch(k.lower):
+            cands = [k]
+        elif k.pos == "ADP":
+            cands = [g for g in p.kids(k) if lex.event_nouns.fullmatch(g.lower)]
+        else:
+            continue
+        for ev in cands:
+            if any(m.i < ev.i and lex.elsewhere.fullmatch(m.lower) for m in p.kids(ev)):
+                return True
+    return False
+
+
 def figure_frame(p: Parse, start: int, end: int, lang: str) -> Optional[FigureFrame]:
     num = _number_token(p, start, end)
     if num is None:
@@ -268,20 +295,29 @@ def figure_frame(p: Parse, start: int, end: int, lang: str) -> Optional[FigureFr
             f.part = True
     for k in p.kids(noun, "case"):
         for x in p.kids(k, "pobj"):
-            if lex.partitive.fullmatch(x.lower) or (noun is num and any(d.pos == "DET" for d in p.kids(x))):
-                f.part = True  # "four of them", "three of the men"
+            if lex.partitive.fullmatch(x.lower) or (noun is num and any(_definite(d, x) for d in p.kids(x))):
+                f.part = True  # "four of them", "three of the men", "three of Shelton's children"
     for k in p.kids(noun, "nmod", "obl"):
-        if lex.partitive.fullmatch(k.lower):
-            f.part = True  # "quatre d'entre eux"
+        if lex.partitive.fullmatch(k.lower) or (noun is num and k.i > num.i and p.kids(k, "case") and any(
+                _definite(d, k) for d in p.kids(k))):
+            f.part = True  # "quatre d'entre eux", "trois de ses enfants"
     if not f.part and any(lex.increment.fullmatch(k.lower) for k in p.kids(noun) + p.kids(num)):
         f.part = True  # "two more people died": an increment, not the toll
     pred_kids = p.kids(pred) if pred is not None else []
     if not f.part and any(lex.other.fullmatch(k.lower) for k in p.kids(noun) + p.kids(num)) and any(
             lex.also.fullmatch(k.lower) for k in pred_kids):
         f.part = True  # "three other men were also shot": added to another count
+    if not f.part and any(lex.other.fullmatch(k.lower) for k in p.kids(noun)) and any(
+            _definite(k, noun) for k in p.kids(noun) if k.i < noun.i and not lex.other.fullmatch(k.lower)):
+        f.part = True  # "his other two victims", "the other three", "les deux autres": the rest of a known set
     near = p.kids(noun) + p.kids(num) + [g for k in p.kids(noun) if k.pos == "ADP" for g in p.kids(k)]
-    if not f.part and any(lex.subset.fullmatch(k.lower) for k in near + ([pred] if pred is not None else [])):
+    if pred is not None:
+        near.append(pred)
+        if p.head(noun) is pred:  # a direct argument: "three others critically injured" (not "the most seriously injured of six")
+            near += [k for k in pred_kids if k.pos == "ADV"]
+    if not f.part and any(lex.subset.fullmatch(k.lower) for k in near):
         f.part = True  # "two remain in critical condition", "deux blessés graves": a subset by the victims' state
+    f.elsewhere = _in_other_events(p, lex, pred if pred is not None else noun)
     if f.part:
         f.part_label = part_label(noun, num)
         f.of_whole = True

@@ -39,6 +39,7 @@ SYMMETRIC_KINDS = {"partnership_start", "partnership_end"}
 # Measures of an event whose entities are no role (a toll: the city is where, not who): grouped by
 # kind and measure across articles, told apart by the event's date (see claims.crosscheck).
 ROLELESS_KINDS = {"casualties"}
+OTHER_EVENT = "detail: other event"  # the predicate of a figure placed in other events than the article's ("in other shootings")
 # every built-in kind (users may add more through the NLI kinds file)
 CLAIM_KINDS = sorted(FLOW_KINDS | STOCK_KINDS | EVENT_KINDS | ONE_OFF_KINDS | GENERIC_KINDS)
 

@@ -217,3 +217,33 @@ def test_a_toll_of_a_whole_year_is_no_rival_of_an_incidents_toll():
     assert year.time is not None and year.time.granularity == "year"  # the date of the counted noun's clause
     verdicts = {f.verdict for g in r.groups for f in g.findings if year.id in (f.a, f.b) and f.a[0] != f.b[0]}
     assert verdicts == {"scope_difference"}
+
+
+def test_a_count_of_a_known_set_is_a_part():
+    # a partitive of a definite or possessed noun, and "other" after a determiner or possessor
+    assert tolls("Three of Shelton's children were killed, along with her niece.") == [("deaths", 3.0, "part")]
+    assert tolls("Trois de ses enfants ont été tués.", "fr") == [("deaths", 3.0, "part")]
+    assert tolls("His other two victims were killed at the house.")[0][2].startswith("part")
+    assert tolls("Les deux autres victimes ont été blessées.", "fr")[0][2].startswith("part")
+    assert tolls("Two other men were killed in the shooting.") == [("deaths", 2.0, None)]  # no known set
+
+
+def test_a_state_adverb_of_the_measure_makes_a_subset_only_for_its_own_argument():
+    got = tolls("The shooting left two people dead and three others critically injured.")
+    assert got[0] == ("deaths", 2.0, None) and got[1][:2] == ("injured", 3.0) and got[1][2].startswith("part")
+    # "of six people": the six are the whole the most injured one is taken from
+    assert tolls("The most seriously injured of six people wounded in the shooting spoke to police.") == [
+        ("injured", 6.0, None)]
+
+
+def test_figures_placed_in_other_events_are_not_the_articles_toll():
+    assert tolls("In other shootings in Chicago on Thursday, two men were wounded in separate attacks.") == [
+        ("injured", 2.0, "detail: other event")]
+    assert tolls("Dans d'autres fusillades, deux hommes ont été blessés.", "fr") == [("injured", 2.0, "detail: other event")]
+    r = check([TextInput(text="Two dead, four wounded in Chicago shooting\nTwo men were killed and four people were wounded "
+                              "on Thursday. In other shootings on Thursday, two men were wounded in separate attacks.", id="a"),
+               TextInput(text="Chicago shooting leaves 2 dead\nTwo men died and two people were wounded in the shooting.", id="b")],
+              nli="none")
+    wounded = {(f.verdict, frozenset([f.a[0], f.b[0]])) for g in r.groups for f in g.findings
+               if all(next(c for c in r.claims if c.id == i).value.unit == "injured" for i in (f.a, f.b))}
+    assert ("conflict", frozenset("ab")) in wounded  # 4 vs 2 wounded: the other events' two do not explain it
