@@ -268,6 +268,7 @@ def figure_frame(p: Parse, start: int, end: int, lang: str) -> Optional[FigureFr
     f = FigureFrame(number=num, noun=noun, predicate=pred, clause=clause)
     f.persons = bool(lex.persons.fullmatch(noun.lower)) or noun is num
     headline = False
+    adverbs: list[Token] = []  # an adverb between a headline figure and its measure word
     if noun is num and nxt is not None:
         # "Three dead, two wounded": a headline's figure and the measure word right after it,
         # nearer than any clause a broken headline parse hangs on the number ("2 killed, 2
@@ -275,6 +276,10 @@ def figure_frame(p: Parse, start: int, end: int, lang: str) -> Optional[FigureFr
         f.noun_measure = _measure(lex, [nxt] + [k for k in p.kids(nxt, "conj") if k.pos in _PREDICATE_POS])
         if f.noun_measure is None and lex.persons.fullmatch(nxt.lower) and nxt.i + 1 < len(p.tokens):
             f.noun_measure = _measure(lex, [p.tokens[nxt.i + 1]])
+        if f.noun_measure is None and nxt.pos == "ADV" and nxt.i + 1 < len(p.tokens):
+            f.noun_measure = _measure(lex, [p.tokens[nxt.i + 1]])  # "two critically injured", "deux grièvement blessés"
+            if f.noun_measure is not None:
+                adverbs.append(nxt)
         headline = f.noun_measure is not None
     if f.noun_measure is None:
         f.noun_measure = _noun_measure(p, lex, noun, num)
@@ -315,7 +320,7 @@ def figure_frame(p: Parse, start: int, end: int, lang: str) -> Optional[FigureFr
         near.append(pred)
         if p.head(noun) is pred:  # a direct argument: "three others critically injured" (not "the most seriously injured of six")
             near += [k for k in pred_kids if k.pos == "ADV"]
-    if not f.part and any(lex.subset.fullmatch(k.lower) for k in near):
+    if not f.part and any(lex.subset.fullmatch(k.lower) for k in near + adverbs):
         f.part = True  # "two remain in critical condition", "deux blessés graves": a subset by the victims' state
     f.elsewhere = _in_other_events(p, lex, pred if pred is not None else noun)
     if f.part:
@@ -380,8 +385,39 @@ def coordination(p: Parse, noun: Token, lex: Optional[Lexicon] = None) -> list[T
             if k.pos in {"NOUN", "PROPN", "PRON", "NUM"}:
                 out.append(k)
                 stack.append(k)
+    if lex is not None and len(out) == 1:
+        out += _asyndetic(p, first, lex)
     out.sort(key=lambda t: t.i)
     return out
+
+
+def _asyndetic(p: Parse, first: Token, lex: Lexicon) -> list[Token]:
+    """Numbered person nouns listed with commas only, which a headline parse leaves as siblings
+    ("3 adults, 1 child found shot to death"): the other nouns of the list this one is in, each
+    after the one before it with only a comma and its own modifiers between them."""
+    h = p.head(first)
+
+    def member(t: Token) -> bool:
+        return t.pos in {"NOUN", "PROPN"} and _has_number(p, t) and bool(lex.persons.fullmatch(t.lower))
+
+    if h is None or not member(first):
+        return []
+    sibs = sorted((k for k in p.kids(h) if member(k)), key=lambda t: t.i)
+    chain: list[Token] = []
+    for s in sibs:
+        if chain:
+            last = chain[-1]
+            between = p.tokens[last.i + 1 : s.i]
+            kids = {k.i for k in p.kids(s)}
+            joined = bool(between) and between[0].text == "," and all(t.text == "," or t.i in kids for t in between[1:])
+            if not joined:
+                if any(t is first for t in chain):
+                    break
+                chain = []
+        chain.append(s)
+    if not any(t is first for t in chain):
+        return []
+    return [t for t in chain if t is not first]
 
 
 def _whole_of(p: Parse, noun: Token) -> Optional[Token]:

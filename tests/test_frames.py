@@ -247,3 +247,18 @@ def test_figures_placed_in_other_events_are_not_the_articles_toll():
     wounded = {(f.verdict, frozenset([f.a[0], f.b[0]])) for g in r.groups for f in g.findings
                if all(next(c for c in r.claims if c.id == i).value.unit == "injured" for i in (f.a, f.b))}
     assert ("conflict", frozenset("ab")) in wounded  # 4 vs 2 wounded: the other events' two do not explain it
+
+
+def test_a_headline_figure_with_a_state_adverb_before_its_measure_is_a_subset():
+    got = tolls("Two dead, two seriously hurt in Chicago shooting")
+    assert got[0] == ("deaths", 2.0, None) and got[1][:2] == ("injured", 2.0) and got[1][2].startswith("part")
+    assert tolls("Fusillade : trois morts, deux grièvement blessés", "fr")[-1][2].startswith("part")
+    assert tolls("Two dead, two hurt in Chicago shooting")[1] == ("injured", 2.0, None)
+
+
+def test_numbered_people_listed_with_commas_only_sum_to_the_toll():
+    # a headline parse leaves "3 adults, 1 child" as siblings, without a coordination
+    got = tolls("3 adults, 1 child found shot to death inside Alaska hotel room")
+    assert ("deaths", 4.0, None) in got and {g[2] for g in got if g[1] != 4.0} == {"part: adult", "part: child"}
+    assert tolls("Two men, three women wounded in Bronx shooting")[-1] == ("injured", 5.0, None)
+    assert tolls("Two dead, three injured in Bronx shooting") == [("deaths", 2.0, None), ("injured", 3.0, None)]
