@@ -227,7 +227,7 @@ def _r_part(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
 def _r_predicates(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
     """Figures of two named rounds (series A / series B, first / second round of a vote)."""
     pa, pb = a.predicate, b.predicate
-    if pa and pb and pa != pb and not pa.startswith("part") and not pb.startswith("part") and not pa.startswith("detail") and not pb.startswith("detail"):
+    if pa and pb and pa != pb and not pa.startswith("part") and not pb.startswith("part") and not K.is_detail(pa) and not K.is_detail(pb):
         return {"pa": pa, "pb": pb}
     return None
 
@@ -691,7 +691,7 @@ def _keys(c: Claim) -> list[tuple]:
         subj, obj = _norm(c.subject), _norm(c.object)
         if kind in K.ROLELESS_KINDS:
             subj = obj = None  # the event's date tells tolls apart, not the names around them
-            if (c.predicate or "").startswith("detail") and kind == c.kind:
+            if K.is_detail(c.predicate) and kind == c.kind:
                 continue  # a figure of the story, not the article's toll
         if kind in K.SYMMETRIC_KINDS and subj and obj:
             subj, obj = sorted([subj, obj])

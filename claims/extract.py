@@ -300,7 +300,7 @@ def _mark_details(claims: list[Claim], sentences: Sequence[Sentence], several_ev
                 c.scope = "cumulative"
     by_measure: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
-        if c.kind in K.ROLELESS_KINDS and c.value is not None and not (c.predicate or "").startswith(("part", "detail")):
+        if c.kind in K.ROLELESS_KINDS and c.value is not None and not (c.predicate or "").startswith("part") and not K.is_detail(c.predicate):
             by_measure[(c.kind, c.value.unit)].append(c)
     for cs in by_measure.values():
         heads = [c for c in cs if c.sentence in lead]

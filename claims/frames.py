@@ -55,26 +55,20 @@ def lexicon(lang: str) -> Lexicon:
     data = json.loads(resources.files("claims").joinpath("data/measures.json").read_text(encoding="utf-8"))
 
     def words(table: dict) -> list[str]:
-        return table.get(lang) or table.get("en", [])
+        return table.get(lang) or table.get("en", [])  # a table's "_doc" is never a language
 
-    measures = {m: re.compile(_alt(words(t)), re.I) for m, t in data["measures"].items()}
+    def rx(name: str) -> re.Pattern:
+        return re.compile(_alt(words(data[name])), re.I)
+
     return Lexicon(
         priority=list(data["priority"]),
-        measures=measures,
-        persons=re.compile(_alt(words(data["persons"])), re.I),
-        not_people=re.compile(_alt(words({k: v for k, v in data["not_people"].items() if k != "_doc"})), re.I),
-        increment=re.compile(_alt(words({k: v for k, v in data["increment"].items() if k != "_doc"})), re.I),
-        events=re.compile(_alt(words({k: v for k, v in data["events"].items() if k != "_doc"})), re.I),
-        part_preps=re.compile(_alt(words(data["part_preps"])), re.I),
-        partitive=re.compile(_alt(words(data["partitive"])), re.I),
+        measures={m: re.compile(_alt(words(t)), re.I) for m, t in data["measures"].items()},
+        persons=rx("persons"), not_people=rx("not_people"), increment=rx("increment"), events=rx("events"),
+        part_preps=rx("part_preps"), partitive=rx("partitive"),
         update=re.compile(r"(?<![\w-])" + _alt(words(data["update"])) + r"(?![\w-])", re.I),
-        subset=re.compile(_alt(words({k: v for k, v in data["subset"].items() if k != "_doc"})), re.I),
-        also=re.compile(_alt(words({k: v for k, v in data["also"].items() if k != "_doc"})), re.I),
-        other=re.compile(_alt(words({k: v for k, v in data["other"].items() if k != "_doc"})), re.I),
-        one=re.compile(_alt(words({k: v for k, v in data["one"].items() if k != "_doc"})), re.I),
-        elsewhere=re.compile(_alt(words({k: v for k, v in data["elsewhere"].items() if k != "_doc"})), re.I),
-        event_nouns=re.compile(_alt(words({k: v for k, v in data["event_nouns"].items() if k != "_doc"})), re.I),
-        ages=re.compile(r"(?<![\w-])" + _alt(words({k: v for k, v in data["ages"].items() if k != "_doc"}))
+        subset=rx("subset"), also=rx("also"), other=rx("other"), one=rx("one"),
+        elsewhere=rx("elsewhere"), event_nouns=rx("event_nouns"),
+        ages=re.compile(r"(?<![\w-])" + _alt(words(data["ages"]))
                         + r"(?:\s+de)?\s+(?:\d{1,3}\s*(?:,|and|et|y|und|e)\s*)*$", re.I),
     )
 
@@ -406,18 +400,14 @@ def _asyndetic(p: Parse, first: Token, lex: Lexicon) -> list[Token]:
     chain: list[Token] = []
     for s in sibs:
         if chain:
-            last = chain[-1]
-            between = p.tokens[last.i + 1 : s.i]
+            between = p.tokens[chain[-1].i + 1 : s.i]
             kids = {k.i for k in p.kids(s)}
-            joined = bool(between) and between[0].text == "," and all(t.text == "," or t.i in kids for t in between[1:])
-            if not joined:
-                if any(t is first for t in chain):
-                    break
+            if not (between and between[0].text == "," and all(t.text == "," or t.i in kids for t in between[1:])):
+                if first.i <= chain[-1].i:
+                    break  # the list with this noun has ended
                 chain = []
         chain.append(s)
-    if not any(t is first for t in chain):
-        return []
-    return [t for t in chain if t is not first]
+    return [t for t in chain if t.i != first.i] if any(t.i == first.i for t in chain) else []
 
 
 def _whole_of(p: Parse, noun: Token) -> Optional[Token]:

@@ -40,6 +40,11 @@ SYMMETRIC_KINDS = {"partnership_start", "partnership_end"}
 # kind and measure across articles, told apart by the event's date (see claims.crosscheck).
 ROLELESS_KINDS = {"casualties"}
 OTHER_EVENT = "detail: other event"  # the predicate of a figure placed in other events than the article's ("in other shootings")
+
+
+def is_detail(predicate: str | None) -> bool:
+    """A figure of the story ("detail") or of other events: never an article's toll."""
+    return (predicate or "").startswith("detail")
 # every built-in kind (users may add more through the NLI kinds file)
 CLAIM_KINDS = sorted(FLOW_KINDS | STOCK_KINDS | EVENT_KINDS | ONE_OFF_KINDS | GENERIC_KINDS)
 
