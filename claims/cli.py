@@ -39,6 +39,20 @@ def _register_plugins() -> None:
 _register_plugins()
 
 
+def _is_click(exc: BaseException, name: str) -> bool:
+    """An exception of click, or of the copy of click that newer typer releases vendor (typer._click)."""
+    import importlib
+
+    for mod in ("click.exceptions", "typer._click.exceptions"):
+        try:
+            cls = getattr(importlib.import_module(mod), name, None)
+        except ImportError:
+            continue
+        if cls is not None and isinstance(exc, cls):
+            return True
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         rv = app(args=argv, standalone_mode=False)
@@ -59,12 +73,10 @@ def main(argv: list[str] | None = None) -> int:
         print("claims: error: out of memory: the input is too large for this machine", file=sys.stderr)
         return 2
     except Exception as exc:  # click usage errors and the like
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
+        if _is_click(exc, "ClickException"):
+            exc.show()  # type: ignore[attr-defined]
             return 2
-        if isinstance(exc, click.exceptions.Abort):
+        if _is_click(exc, "Abort"):
             return 1
         raise
     return rv if isinstance(rv, int) else 0

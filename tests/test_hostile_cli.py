@@ -242,3 +242,11 @@ def test_recursion_and_memory_errors_are_one_line(corpus, capsys, monkeypatch, e
     monkeypatch.setattr(pipeline, "check", fail)
     assert main(["check", str(corpus / "a.md"), "--nli", "none"]) == 2
     assert needle in _err_line(capsys)
+
+
+@pytest.mark.parametrize("argv", [["check", "--bogus"], ["eval", "seeds"], ["mentions", "--lang"]])
+def test_usage_errors_exit_2_without_a_traceback(argv, capsys):
+    # whichever click typer uses (its own vendored copy in newer releases), a usage error is a message
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "Error:" in err
