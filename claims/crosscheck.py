@@ -883,10 +883,63 @@ def _aligned_kind(a: Claim, b: Claim) -> str:
     return "count" if "count" in (a.kind, b.kind) else a.kind
 
 
-def _aligned_groups(claims: Sequence[Claim], groups: Sequence[Group], pub: dict[str, Optional[dt.date]]) -> list[Group]:
+TWO_HOP_MAX = 3  # two-hop partners a figure is compared with at most (linear in the corpus)
+
+
+def _two_hop(comp: list, by_id: dict[str, Claim]) -> list:
+    """Pairs of figures of two articles that are not each other's best match but are both
+    aligned with one figure of a third ("53,8 %" ~ "more than 53 %" ~ "55,2 %"): what two
+    figures measure is shared through the one they both measure, so they are compared too;
+    the pair scores as its weaker edge, and never pairs clashing kinds or named subjects."""
+    from .align import Alignment, _kinds_clash, subjects_clash
+    from .nlp import PARSED
+
+    nbrs: dict[str, list] = defaultdict(list)
+    for al in comp:
+        nbrs[al.a].append((al.b, al))
+        nbrs[al.b].append((al.a, al))
+    have = {frozenset((al.a, al.b)) for al in comp}
+    count: dict[str, int] = defaultdict(int)
+    out = []
+    for mid in sorted(nbrs):
+        ends = sorted(nbrs[mid], key=lambda t: (-t[1].score, t[0]))
+        for i, (x, ax) in enumerate(ends):
+            for y, ay in ends[i + 1:]:
+                a, b = by_id[x], by_id[y]
+                k = frozenset((x, y))
+                if a.document == b.document or k in have or count[x] >= TWO_HOP_MAX or count[y] >= TWO_HOP_MAX:
+                    continue
+                if _kinds_clash(a, b) or (a.language in PARSED and b.language in PARSED and subjects_clash(a, b)):
+                    continue
+                have.add(k)
+                count[x] += 1
+                count[y] += 1
+                shared = tuple(c for c in ax.shared if c in ay.shared) or ax.shared
+                out.append(Alignment(x, y, min(ax.score, ay.score), shared))
+    return out
+
+
+def _aligned_finding(al, by_id: dict[str, Claim], pub: dict[str, Optional[dt.date]], reported: Optional[Reported]) -> Finding:
+    from .align import is_person_unit
+
+    a, b = by_id[al.a], by_id[al.b]
+    upd = {"kind": _aligned_kind(a, b)}
+    ca, cb = a.model_copy(update=upd), b.model_copy(update=upd)
+    for c in (ca, cb):
+        if c.value.unit and is_person_unit(c.value.unit, c.language):
+            c.value = c.value.model_copy(update={"unit": "persons"})
+    verdict, conf, expl, method = compare_values(ca, cb, pub, reported)
+    if verdict == "conflict":
+        verdict, conf, expl, method = _apply(ALIGNED_RULES, ca, cb, Ctx(pub, (verdict, conf, expl, method))) or (verdict, conf, expl, method)
+    expl = expl.rstrip(".") + f". Aligned by what they measure ({', '.join(x.replace('unit:', '') for x in al.shared[:3])}; similarity {al.score:.2f})."
+    return Finding(a=a.id, b=b.id, verdict=verdict, confidence=round(conf * min(1.0, 0.5 + al.score), 3), explanation=expl, method=method)
+
+
+def _aligned_groups(claims: Sequence[Claim], groups: Sequence[Group], pub: dict[str, Optional[dt.date]],
+                    reported: Optional[Reported] = None) -> list[Group]:
     """Groups of figures aligned across articles by what they measure (``claims.align``) that
     the grouping by kind and subject did not already compare."""
-    from .align import align_figures, is_person_unit
+    from .align import align_figures
 
     done = {frozenset((f.a, f.b)) for g in groups for f in g.findings}
     same_group = defaultdict(set)
@@ -916,21 +969,14 @@ def _aligned_groups(claims: Sequence[Claim], groups: Sequence[Group], pub: dict[
         findings = []
         members: list[str] = []
         kind = _aligned_kind(by_id[comp[0].a], by_id[comp[0].b])
+        consistent = []
         for al in comp:
-            a, b = by_id[al.a], by_id[al.b]
-            k = _aligned_kind(a, b)
-            upd = {"kind": k}
-            ca, cb = a.model_copy(update=upd), b.model_copy(update=upd)
-            for c in (ca, cb):
-                if c.value.unit and is_person_unit(c.value.unit, c.language):
-                    c.value = c.value.model_copy(update={"unit": "persons"})
-            verdict, conf, expl, method = compare_values(ca, cb, pub)
-            if verdict == "conflict":
-                verdict, conf, expl, method = _apply(ALIGNED_RULES, ca, cb, Ctx(pub, (verdict, conf, expl, method))) or (verdict, conf, expl, method)
-            expl = expl.rstrip(".") + f". Aligned by what they measure ({', '.join(x.replace('unit:', '') for x in al.shared[:3])}; similarity {al.score:.2f})."
-            findings.append(Finding(a=a.id, b=b.id, verdict=verdict, confidence=round(conf * min(1.0, 0.5 + al.score), 3),
-                                    explanation=expl, method=method))
-            members += [x for x in (a.id, b.id) if x not in members]
+            f = _aligned_finding(al, by_id, pub, reported)
+            findings.append(f)
+            if f.verdict in ("agree", "compatible"):
+                consistent.append(al)
+            members += [x for x in (al.a, al.b) if x not in members]
+        findings += [_aligned_finding(al, by_id, pub, reported) for al in _two_hop(consistent, by_id)]
         cues = [c.replace("unit:", "") for c in comp[0].shared[:3]]
         name = _KIND_TOPIC.get(kind, kind.replace("_", " "))
         out.append(Group(id="", kind=kind, topic=f"{name[:1].upper()}{name[1:]} (aligned by: {', '.join(cues)})" if cues else name,
@@ -1017,7 +1063,7 @@ def crosscheck(
                 has_conflict=any(f.verdict == "conflict" for f in findings),
             )
         )
-    aligned = _aligned_groups(claims, groups, pub)
+    aligned = _aligned_groups(claims, groups, pub, reported)
     compared += sum(len(g.findings) for g in aligned)
     groups.extend(aligned)
     groups.sort(key=lambda g: (not g.has_conflict, -len(g.claims), g.topic))

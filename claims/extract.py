@@ -315,16 +315,36 @@ def _mark_details(claims: list[Claim], sentences: Sequence[Sentence], several_ev
                 c.predicate = "detail"
 
 
+def _stop_word_name(m: Optional[EntityMention], lang: str) -> bool:
+    words = m.text.split() if m is not None else []
+    return len(words) == 1 and fold(words[0]) in stop_words(lang)
+
+
+def _counted_noun(m: Optional[EntityMention], draft: dict) -> bool:
+    """The entity is inside a figure's mention or the noun right after it: what the figure
+    counts ("1.560 Mitarbeitenden"), not who."""
+    if m is None or draft.get("mention") is None:
+        return False
+    (a_s, a_e), sent = draft["anchor"], draft["sent"]
+    if m.start < a_e and m.end > a_s:
+        return True
+    return 0 <= m.start - a_e <= 2 and not sent.text[a_e - sent.start : m.start - sent.start].strip()
+
+
 def _not_a_name(m: Optional[EntityMention], draft: dict, lang: str) -> bool:
-    """An entity the NER found that names nobody: a span over a figure or a date ("Millionen
-    Euro", "Aug"), or a lone stop word it took for a name (a capitalised "Al" opening a sentence)."""
-    if m is None or m.via != "ner":
+    """An entity that names nobody: a span the NER found over a figure or a date ("Millionen
+    Euro", "Aug"), a lone stop word taken for a name (a capitalised "Al" opening a sentence), or
+    the noun right after the figure, which is what the figure counts."""
+    if m is None:
+        return False
+    if _stop_word_name(m, lang):
+        return True  # whoever found it (NER, a capitalised word, a repeat)
+    if _counted_noun(m, draft):
+        return True  # the figure's counted noun ("1.560 Mitarbeitenden", a German noun the NER took for a name)
+    if m.via != "ner":
         return False
     spans = list(draft.get("exclude", ())) + [draft["anchor"]]
-    if any(m.start < e and m.end > s for s, e in spans):
-        return True
-    words = m.text.split()
-    return len(words) == 1 and fold(words[0]) in stop_words(lang)
+    return any(m.start < e and m.end > s for s, e in spans)
 
 
 def _value_key(v: Optional[Value]) -> tuple:
@@ -502,6 +522,33 @@ _NOW = re.compile(r"(?:désormais|actuellement|aujourd['’]hui|à présent|main
 _CONTRAST = re.compile(r"(?<![\w-])(?:contre|versus|vs\.?|compared (?:with|to)|against|par rapport à|up from|down from|frente a|gegenüber)(?![\w-])", re.I)
 
 
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _window_date_governs(text: str, sent: Sentence, anchor: tuple[int, int], date: Mention, values: Sequence[Mention], lang: str) -> bool:
+    """Without a parse, whether a date after a figure of its sentence may govern it (the
+    fallback of ``claims.frames.date_governs``, measured apart): not when another figure stands
+    between them ("300 euros al mes ... y la contratación de 140 facultativos en 2025": the
+    date is the hiring's), and not when the date sits in a later comma-delimited segment that
+    says more than the date ("... contro Massimo Ruggeri, che governava la città dal 2014";
+    "X employs 1,400, up from a year founded in 2018"). Only stop words may stand beside the
+    date in a later segment that governs ("Microsoft a investi 1 milliard, en 2019"). A date
+    before the figure keeps the nearest-date rule: without a parse, a clause that opens the
+    sentence ("En 2019, ...", "nel 2023 ... 4,9 morti ogni 100.000") cannot be told from an
+    apposition."""
+    a_s, a_e = anchor
+    if date.end <= a_s:
+        return True
+    if any(a_e <= x.start and x.end <= date.start for x in values if (x.start, x.end) != anchor):
+        return False
+    seg_s, seg_e = _clause(text, date.start, date.end, sent.start, sent.end)
+    if seg_s <= a_s:
+        return True  # the figure's own segment
+    stops = stop_words(lang)
+    rest = text[seg_s:date.start] + " " + text[date.end:seg_e]
+    return all(fold(w) in stops for w in _WORDS.findall(rest))
+
+
 def _pick_time(anchor_s: int, anchor_e: int, dates: list[Mention], sent: Sentence, text: str) -> Optional[TimeRef]:
     """The date that governs a figure: the nearest date of its sentence, except dates that
     belong to the reporting verb ("a annoncé jeudi", "said on Monday") and dates on the other
@@ -663,8 +710,11 @@ def extract_claims(
                         v = v.model_copy(update={"value": v.value.model_copy(update={"unit": unit})})
             clause = _clause(text, v.start, v.end, sent.start, sent.end)
             fr_ = frames.get(v.start)
-            v_dates = dates if fr_ is None or fr_.clause is None else [
-                m for m in dates if date_governs(parse, fr_.clause, m.start, m.end, fr_.noun)]
+            if parse is None:  # no parse: punctuation and the sentence's other figures bound the clause
+                v_dates = [m for m in dates if _window_date_governs(text, sent, (v.start, v.end), m, values, lang)]
+            else:
+                v_dates = dates if fr_ is None or fr_.clause is None else [
+                    m for m in dates if date_governs(parse, fr_.clause, m.start, m.end, fr_.noun)]
             drafts.append(dict(sent=sent, anchor=(v.start, v.end), mention=v, kind=kind, roles=roles.assign(kind, v.start),
                                dates=v_dates, clause=clause, also=[k for k, _, _ in events], direction=None, info=info,
                                values=[(x.start, x.end) for x in values],
@@ -691,7 +741,7 @@ def extract_claims(
                                    dates=dates, clause=clause, also=[], direction=direction, info=info, values=[]))
     # document frame from named roles
     for d in drafts:
-        s, o = d["roles"]
+        s, o = (None if _stop_word_name(m, document.language or "fr") or _counted_noun(m, d) else m for m in d["roles"])
         w = 1.0 if d["mention"] is not None else 0.5
         frame.vote(d["kind"], s.name if s else None, o.name if o else None, w)
 
