@@ -83,6 +83,8 @@ def _cues(c: Claim) -> list[str]:
     lead: list[str] = []
     if c.kind not in SPECIFIC_NEUTRAL:
         lead.append("kind:" + c.kind)  # what the rules said it measures is a word of its own
+        if c.predicate and not c.predicate.startswith(("part", "detail")):
+            lead.append("pred:" + c.predicate)  # a named round ("round 2", "series B") of that measure
     if v is not None and v.unit and v.unit != "%" and not v.currency:
         lead.append("unit:" + stem(v.unit))
         if dimension(c) == "count:persons":
@@ -118,7 +120,7 @@ def _same_named(x: Optional[str], y: Optional[str]) -> bool:
 def _content_shared(u: dict[str, float], v: dict[str, float], names: set[str]) -> bool:
     """Whether two figures share a word that says what is measured: not only the unit, the kind
     or the words of the corpus's names (a place or a company named in both sentences)."""
-    return any(":" not in cue and cue not in names for cue in set(u) & set(v))
+    return any((":" not in cue or cue.startswith("pred:")) and cue not in names for cue in set(u) & set(v))
 
 
 def subjects_clash(a: Claim, b: Claim) -> bool:

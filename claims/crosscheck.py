@@ -216,10 +216,19 @@ def _r_one_article(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
     return None
 
 
+def _can_be_part(part: Claim, whole: Claim) -> bool:
+    """A part is never more than its whole: a "part" above the other figure is not a part of it."""
+    lo, _ = _bounds(part.value)
+    _, hi = _bounds(whole.value)
+    return lo is None or hi is None or lo <= hi * (1 + REL_TOL)
+
+
 def _r_part(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
     pa, pb = (a.predicate or "").startswith("part"), (b.predicate or "").startswith("part")
     if pa != pb and not _same(a.value, b.value):
         part, whole = (a, b) if pa else (b, a)
+        if not _can_be_part(part, whole):
+            return None
         return {"part": _label(part), "whole": _label(whole), "what": (part.predicate or "part").replace("part: ", "")}
     return None
 
@@ -517,8 +526,8 @@ def _compare_stock(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Dec
     if (a.scope == "cumulative") != (b.scope == "cumulative") and not _same(a.value, b.value):
         tot, one = (a, b) if a.scope == "cumulative" else (b, a)
         return ("scope_difference", 0.7, f"A total ({_label(tot)}) and a single figure ({_label(one)}).", "numeric")
-    if (a.scope == "tranche") != (b.scope == "tranche") and not _same(a.value, b.value):
-        part, whole = (a, b) if a.scope == "tranche" else (b, a)
+    part, whole = (a, b) if a.scope == "tranche" else (b, a)
+    if (a.scope == "tranche") != (b.scope == "tranche") and not _same(a.value, b.value) and _can_be_part(part, whole):
         return ("scope_difference", 0.7, f"A part ({_label(part)}) and a whole ({_label(whole)}).", "numeric")
     if _same(a.value, b.value):
         return ("agree", 0.85, f"Same figure: {_label(a)} and {_label(b)}.", "numeric")

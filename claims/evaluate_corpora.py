@@ -205,7 +205,8 @@ def evaluate_corpus(folder: Path, nli: Optional[str] = "none") -> dict[str, Any]
     by_pair = {frozenset((f.a, f.b)): f for g in report.groups for f in g.findings}
 
     def reported(ia: set[str], ib: set[str]) -> Optional[Any]:
-        return next((f for x in ia for y in ib if (f := by_pair.get(frozenset((x, y)))) is not None and f.verdict == "conflict"), None)
+        # sorted: which of several equal pairs (a title and its body) counts as the planted one does not depend on set order
+        return next((f for x in sorted(ia) for y in sorted(ib) if (f := by_pair.get(frozenset((x, y)))) is not None and f.verdict == "conflict"), None)
 
     def compared(ia: set[str], ib: set[str]) -> bool:
         return any(frozenset((x, y)) in by_pair for x in ia for y in ib)

@@ -18,7 +18,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Optional
+from typing import Optional, Sequence
 
 from .syntax import Parse, Token
 
@@ -248,12 +248,22 @@ def _in_other_events(p: Parse, lex: Lexicon, pred: Token) -> bool:
     return False
 
 
-def figure_frame(p: Parse, start: int, end: int, lang: str) -> Optional[FigureFrame]:
+def figure_frame(p: Parse, start: int, end: int, lang: str, dates: Sequence[tuple[int, int]] = ()) -> Optional[FigureFrame]:
+    """The frame of the figure at [start, end); ``dates`` are the spans of the sentence's date
+    mentions, which never are what a number counts."""
     num = _number_token(p, start, end)
     if num is None:
         return None
     lex = lexicon(lang)
     noun = _head_noun(p, num, start, end)
+    in_date = noun is not num and any(s <= noun.start and noun.end <= e for s, e in dates)
+    date_head = noun if in_date else None
+    if date_head is not None:
+        # "en a blessé cinq autres jeudi" parsed with "jeudi" as the head of "cinq": a weekday
+        # or a month is never counted by a figure; the figure counts the word between them
+        # ("autres"), or stands alone, and is the argument the date's token was parsed as
+        between = [k for k in p.kids(date_head) if num.i < k.i < date_head.i and k.pos in {"ADJ", "NOUN", "PRON"}]
+        noun = between[0] if between else num
     nxt = p.tokens[num.i + 1] if num.i + 1 < len(p.tokens) else None
     if noun is not num and nxt is not None and p.head(nxt) is num and _measure(lex, [nxt]):
         noun = num  # "4 dead in shooting at Hampton Inn": the number's own measure word, whatever head a headline's parse gives it
@@ -284,7 +294,8 @@ def figure_frame(p: Parse, start: int, end: int, lang: str) -> Optional[FigureFr
     if noun is not num and lex.not_people.fullmatch(noun.lower):
         f.measure = f.noun_measure = None  # "25 stab wounds", "three shootings": not people
     # an argument of its predicate; a bare number in apposition is an age ("Clark, 25,")
-    f.argument = headline or (noun is num and f.noun_measure is not None) or noun.rel in _NOMINAL_RELS and not (noun is num and noun.rel == "appos")
+    f.argument = headline or (noun is num and f.noun_measure is not None) or noun.rel in _NOMINAL_RELS and not (noun is num and noun.rel == "appos") \
+        or (date_head is not None and date_head.rel in _NOMINAL_RELS)
     # a part: "including four children", "dont deux enfants", "four of them", "among them two"
     if any(lex.part_preps.fullmatch(x.lower) for x in _governing_preps(p, noun)):
         f.part = True

@@ -137,8 +137,9 @@ EARLIER_CUES = _rx([r"initialement", r"au départ", r"à l['’]origine", r"dans
                     r"anno (?:precedente|scorso)", r"l['’]anno scorso", r"esercizio precedente"])
 # Election rounds: figures of different rounds measure different things.
 ROUND_CUES: list[tuple[str, re.Pattern]] = [
-    ("round 1", _rx([r"premier tour", r"1er tour", r"first round", r"primera vuelta", r"primo turno"])),
-    ("round 2", _rx([r"second tour", r"deuxième tour", r"2e tour", r"2nd tour", r"second round", r"run-?off", r"segunda vuelta", r"ballottaggio", r"Stichwahl"])),
+    ("round 1", _rx([r"premier tour", r"1er tour", r"first round", r"primera vuelta", r"primo turno", r"erste[nrm]? Wahlgang\w*"])),
+    ("round 2", _rx([r"second tour", r"deuxième tour", r"2e tour", r"2nd tour", r"second round", r"run-?off", r"segunda vuelta", r"ballottaggio",
+                     r"secondo turno", r"Stichwahl", r"zweite[nrm]? Wahlgang\w*"])),
 ]
 
 # Cues that veto a kind (a share buyback is not an acquisition).
@@ -154,7 +155,10 @@ PERCENT_MEASURES: list[tuple[str, re.Pattern]] = [
         r"rise", r"rose", r"risen", r"fell", r"fall(?:s|en)?", r"drop\w*", r"increas\w+", r"decreas\w+", r"grow\w*", r"growth", r"gain\w*", r"declin\w+", r"jump\w*", r"up", r"down",
         r"aument\w+", r"subi\w+", r"caíd[ao]", r"crecimiento", r"Anstieg", r"gestiegen", r"Rückgang", r"gesunken",
     ])),
-    ("turnout", _rx([r"taux de participation", r"participation (?:s['’]établit|atteint|est de|a été de|de)", r"turnout", r"abstention", r"participación", r"Wahlbeteiligung", r"affluenza"])),
+    ("turnout", _rx([r"taux de participation", r"participation (?:s['’]établit|atteint|est de|a été de|de)", r"participation (?:au|du) (?:premier|second|deuxième|1er|2e) tour", r"turnout", r"abstention", r"participación", r"Wahlbeteiligung", r"affluenza",
+                     # a share of the electorate ("ha votato il 41,7 % degli aventi diritto")
+                     r"des (?:électeurs )?inscrits", r"du corps électoral", r"of (?:the )?(?:eligible|registered) voters", r"of the electorate",
+                     r"del censo", r"del electorado", r"der Wahlberechtigten", r"degli aventi diritto", r"dell['’]elettorato"])),
     ("unemployment_rate", _rx([r"taux de chômage", r"unemployment rate", r"tasa de paro", r"tasa de desempleo", r"Arbeitslosenquote"])),
     ("inflation", _rx([r"inflation", r"inflación", r"inflazione", r"Inflation"])),
     ("interest_rate", _rx([r"taux directeur", r"taux d['’]intérêt", r"interest rates?", r"policy rate", r"tipos? de interés", r"Leitzins"])),
