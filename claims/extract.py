@@ -842,6 +842,7 @@ def extract_claims(
     lead_parses = [entities.sentences[s.index].parse for s in sorted(sentences, key=lambda s: s.start)[:2] if s.index in entities.sentences]
     _mark_details(claims, sentences, any(reports_several_events(p, document.language or "fr") for p in lead_parses))
     _anchor_periods(claims, document.language or "fr")
+    claims += _derive_injured(claims, text, document.language or "fr")
     ages = {c.value.amount for c in claims if c.kind == "age"}
     several = _several_ages(document.language or "fr")
     if len(ages) > 1 or (ages and several is not None and several.search(text)):
@@ -852,6 +853,52 @@ def extract_claims(
 
 
 _GRAN_OF_PERIOD = {"quarter": "quarter"}
+
+
+def _derive_injured(claims: list[Claim], text: str, lang: str) -> list[Claim]:
+    """The wounded of an article that gives only how many were shot: people shot are the
+    killed and the wounded, so an article's "shot" toll less its death toll (of the same
+    sentence, else the article's one death toll) is its injured count, and an article with
+    no death toll and no word of death ("three people were shot Saturday") counts as many
+    wounded as shot. Nothing is derived when the article states its injured, or its death
+    tolls disagree. The derived claim says how it was derived (``Claim.derived``)."""
+    from .frames import lexicon
+
+    tolls: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        v = c.value
+        if c.kind in K.ROLELESS_KINDS and v is not None and v.amount is not None and not c.hedged and c.scope != "cumulative" \
+                and not (c.predicate or "").startswith("part") and not K.is_detail(c.predicate):
+            tolls[v.unit or ""].append(c)
+    if not tolls.get("shot") or any(c.kind in K.ROLELESS_KINDS and c.value is not None and c.value.unit == "injured" for c in claims):
+        return []  # the article states injured people (as its toll, a part or a detail of the story)
+    deaths = tolls.get("deaths", [])
+    death_words = lexicon(lang).measures["deaths"]
+    no_death = not deaths and not any(death_words.fullmatch(w) for w in re.findall(r"\w[\w'’-]*", text.lower()))
+    article_deaths = {c.value.amount for c in deaths}
+    out: list[Claim] = []
+    n = len(claims)
+    for s in tolls["shot"]:
+        same = [d for d in deaths if d.document == s.document and d.sentence == s.sentence]
+        if same:
+            killed, how = same[0].value.amount, f"{s.value.amount:g} shot - {same[0].value.amount:g} killed"
+        elif len(article_deaths) == 1:
+            killed = next(iter(article_deaths))
+            how = f"{s.value.amount:g} shot - {killed:g} killed (the article's death toll)"
+        elif no_death:
+            killed, how = 0.0, f"{s.value.amount:g} shot, none said to have died"
+        else:
+            continue
+        injured = s.value.amount - killed
+        if injured <= 0:
+            continue
+        n += 1
+        out.append(s.model_copy(update={
+            "id": f"{s.document}:c{n}", "derived": how,
+            "value": s.value.model_copy(update={"amount": injured, "unit": "injured",
+                                                "low": None if s.value.low is None else s.value.low - killed,
+                                                "high": None if s.value.high is None else s.value.high - killed})}))
+    return out
 
 
 @functools.lru_cache(maxsize=None)

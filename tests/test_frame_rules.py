@@ -65,3 +65,31 @@ def test_two_figures_of_one_named_round_of_one_measure_are_compared_without_a_sh
     assert cs[47.0].predicate == cs[42.0].predicate == "round 2"
     f = _finding(r, cs[47.0], cs[42.0])
     assert f is not None and f.verdict == "conflict", f
+
+
+def _casualties(report, doc="a"):
+    return sorted((c.value.unit, c.value.amount, c.derived) for c in report.claims
+                  if c.document == doc and c.kind == "casualties" and c.value is not None)
+
+
+def test_people_shot_less_the_killed_of_the_same_sentence_are_the_injured():
+    r = _check(["Six people were shot and two were killed Friday night, police said."], "en")
+    assert ("injured", 4.0, "6 shot - 2 killed") in _casualties(r), _casualties(r)
+
+
+def test_people_shot_with_no_word_of_death_are_as_many_injured_and_compared_with_stated_injured():
+    a = "Four people were shot early Sunday outside a bar in Dayton, police said."
+    b = "Three people were wounded early Sunday in a shooting outside a Dayton bar."
+    r = _check([a, b], "en")
+    derived = [c for c in r.claims if c.document == "a" and c.derived]
+    assert [(c.value.unit, c.value.amount) for c in derived] == [("injured", 4.0)], _casualties(r)
+    stated = next(c for c in r.claims if c.document == "b" and c.value is not None and c.value.unit == "injured")
+    f = _finding(r, derived[0], stated)
+    assert f is not None and f.verdict == "conflict", f
+
+
+def test_nothing_is_derived_when_someone_died_without_a_toll_or_the_injured_are_stated():
+    for text in ("Police said the gunman shot six people before he was killed by officers.",
+                 "Five people were shot on Saturday; four were injured, police said."):
+        r = _check([text], "en")
+        assert not any(c.derived for c in r.claims), _casualties(r)

@@ -150,6 +150,8 @@ def claim_flags(claim: Claim) -> list[str]:
         flags.append("negated")
     if claim.attribution:
         flags.append(f"according to {claim.attribution}")
+    if claim.derived:
+        flags.append(f"derived: {claim.derived}")
     return flags
 
 
