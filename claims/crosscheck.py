@@ -220,7 +220,7 @@ def _can_be_part(part: Claim, whole: Claim) -> bool:
     """A part is never more than its whole: a "part" above the other figure is not a part of it."""
     lo, _ = _bounds(part.value)
     _, hi = _bounds(whole.value)
-    return lo is None or hi is None or lo <= hi * (1 + REL_TOL)
+    return lo <= hi * (1 + REL_TOL)  # open bounds are infinite: an "at least" part may be a part
 
 
 def _r_part(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
