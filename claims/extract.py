@@ -301,7 +301,7 @@ def _mark_details(claims: list[Claim], sentences: Sequence[Sentence], several_ev
                 c.scope = "cumulative"
     by_measure: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
-        if c.kind in K.ROLELESS_KINDS and c.value is not None and not (c.predicate or "").startswith("part") and not K.is_detail(c.predicate):
+        if _toll_figure(c):
             by_measure[(c.kind, c.value.unit)].append(c)
     for cs in by_measure.values():
         heads = [c for c in cs if c.sentence in lead]
@@ -314,6 +314,11 @@ def _mark_details(claims: list[Claim], sentences: Sequence[Sentence], several_ev
         for c in cs:
             if _value_key(c.value) not in keep:
                 c.predicate = "detail"
+
+
+def _toll_figure(c: Claim) -> bool:
+    """A casualty figure of the article's own event: neither a part of a count nor a detail."""
+    return c.kind in K.ROLELESS_KINDS and c.value is not None and not (c.predicate or "").startswith("part") and not K.is_detail(c.predicate)
 
 
 def _stop_word_name(m: Optional[EntityMention], lang: str) -> bool:
@@ -866,10 +871,8 @@ def _derive_injured(claims: list[Claim], text: str, lang: str) -> list[Claim]:
 
     tolls: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
-        v = c.value
-        if c.kind in K.ROLELESS_KINDS and v is not None and v.amount is not None and not c.hedged and c.scope != "cumulative" \
-                and not (c.predicate or "").startswith("part") and not K.is_detail(c.predicate):
-            tolls[v.unit or ""].append(c)
+        if _toll_figure(c) and c.value.amount is not None and not c.hedged and c.scope != "cumulative":
+            tolls[c.value.unit or ""].append(c)
     if not tolls.get("shot") or any(c.kind in K.ROLELESS_KINDS and c.value is not None and c.value.unit == "injured" for c in claims):
         return []  # the article states injured people (as its toll, a part or a detail of the story)
     deaths = tolls.get("deaths", [])
@@ -879,7 +882,7 @@ def _derive_injured(claims: list[Claim], text: str, lang: str) -> list[Claim]:
     out: list[Claim] = []
     n = len(claims)
     for s in tolls["shot"]:
-        same = [d for d in deaths if d.document == s.document and d.sentence == s.sentence]
+        same = [d for d in deaths if d.sentence == s.sentence]  # one article's claims: the same sentence
         if same:
             killed, how = same[0].value.amount, f"{s.value.amount:g} shot - {same[0].value.amount:g} killed"
         elif len(article_deaths) == 1:

@@ -256,8 +256,7 @@ def figure_frame(p: Parse, start: int, end: int, lang: str, dates: Sequence[tupl
         return None
     lex = lexicon(lang)
     noun = _head_noun(p, num, start, end)
-    in_date = noun is not num and any(s <= noun.start and noun.end <= e for s, e in dates)
-    date_head = noun if in_date else None
+    date_head = noun if noun is not num and any(s <= noun.start and noun.end <= e for s, e in dates) else None
     if date_head is not None:
         # "en a blessé cinq autres jeudi" parsed with "jeudi" as the head of "cinq": a weekday
         # or a month is never counted by a figure; the figure counts the word between them

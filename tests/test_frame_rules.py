@@ -26,21 +26,23 @@ def test_a_weekday_parsed_as_the_counted_noun_leaves_the_count_of_people():
     assert 4.0 in cs and cs[4.0].kind == "casualties" and cs[4.0].value.unit == "injured", cs
 
 
-def test_a_part_larger_than_the_other_figure_is_no_part_of_it():
-    a = "La direction a proposé une prime de 200 euros aux salariés du site."
-    b = "Le protocole d'accord, qui inclut une prime de 350 euros pour les salariés du site, a été présenté aux syndicats."
+def _part_and_other(part, other):
+    """The finding between "une prime de <part> euros" that an agreement includes and "une
+    prime de <other> euros" that another article states."""
+    a = f"La direction a proposé une prime de {other} euros aux salariés du site."
+    b = f"Le protocole d'accord, qui inclut une prime de {part} euros pour les salariés du site, a été présenté aux syndicats."
     r = _check([a, b], "fr")
     cs = _by_amount(r)
-    f = _finding(r, cs[200.0], cs[350.0])
+    return _finding(r, cs[float(other)], cs[float(part)])
+
+
+def test_a_part_larger_than_the_other_figure_is_no_part_of_it():
+    f = _part_and_other(350, 200)
     assert f is not None and f.verdict == "conflict", f
 
 
 def test_a_part_smaller_than_the_other_figure_may_be_a_part_of_it():
-    a = "La direction a proposé une enveloppe de 500 euros aux salariés du site."
-    b = "Le protocole d'accord, qui inclut une enveloppe de 350 euros pour les salariés du site, a été présenté aux syndicats."
-    r = _check([a, b], "fr")
-    cs = _by_amount(r)
-    f = _finding(r, cs[500.0], cs[350.0])
+    f = _part_and_other(350, 500)
     assert f is None or f.verdict != "conflict", f
 
 
