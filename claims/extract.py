@@ -206,7 +206,7 @@ def _framed_values(parse: Parse, text: str, ms: Sequence[Mention], values: list[
             amount = m.value.amount
             if (f.measure and f.measure != "shot" or f.measure == "shot" and f.persons) and f.argument and f.persons and amount is not None \
                     and amount == int(amount) and 0 < amount < 100000 and not _looks_like_year_or_age(m.text) \
-                    and not _bracketed(text, m) and not _age_after_name(text, m) and not _counter_or_age(text, m, lang):
+                    and not _bracketed(text, m) and not _age_after_name(text, m, lang) and not _counter_or_age(text, m, lang):
                 out.append(m.model_copy(update={"kind": "count", "value": m.value.model_copy(update={"unit": "person"})}))
     out.sort(key=lambda x: x.start)
     return out, frames
@@ -220,9 +220,19 @@ def _bracketed(text: str, m: Mention) -> bool:
 _AGE_AFTER_NAME = re.compile(r"[A-ZÀ-Ý][\w'’-]+,\s*$")
 
 
-def _age_after_name(text: str, m: Mention) -> bool:
-    """"Weiss, 19," / "Clark, 25;": a number right after a name and a comma is an age."""
-    return bool(_AGE_AFTER_NAME.search(text[max(0, m.start - 40) : m.start])) and text[m.end : m.end + 1] in (",", ";", ".", ")", "")
+def _age_after_name(text: str, m: Mention, lang: str) -> bool:
+    """"Weiss, 19," / "Clark, 25;" / a caption's "Frank Gomez, 28 Photo: ...": a number right after
+    a name and a comma, and before a punctuation mark or a capitalized word that is not what a
+    title-case headline counts ("Leaves 1 Man Dead, 8 People Wounded"), is an age."""
+    from .frames import lexicon
+
+    if not _AGE_AFTER_NAME.search(text[max(0, m.start - 40) : m.start]):
+        return False
+    if text[m.end : m.end + 1] in (",", ";", ".", ")", ""):
+        return True
+    nxt = re.match(r"\s+([A-ZÀ-Ý][\w'’-]*)", text[m.end : m.end + 40])
+    lex = lexicon(lang)
+    return nxt is not None and not lex.persons.fullmatch(nxt.group(1)) and not any(rx.fullmatch(nxt.group(1)) for rx in lex.measures.values())
 
 
 _GALLERY_BEFORE = re.compile(r"(?:image|photo|picture|slide|foto|bild|diapo\w*|imagen|immagine)s?\s+\d+\s*(?:of|/|de|sur|von|di|su)\s*$", re.I)
@@ -271,8 +281,8 @@ def _conjoined_totals(parse: Parse, frames: dict[int, FigureFrame], drafts: list
         amounts = [p[0]["mention"].value.amount for p in parts]
         if any(a is None for a in amounts):
             continue
-        if len(amounts) >= 3 and amounts[0] == sum(amounts[1:]):
-            for pd, pf in parts[1:]:  # "six people, three men and three women": the first is the whole
+        if len(amounts) + f.ones >= 3 and amounts[0] == sum(amounts[1:]) + f.ones:
+            for pd, pf in parts[1:]:  # "six people, three men and three women", "three others — two males and a female": the first is the whole
                 pd["part"] = part_predicate(part_label(pf.noun, pf.number))
             continue
         for pd, pf in parts:

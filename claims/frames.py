@@ -44,6 +44,9 @@ class Lexicon:
     ages: re.Pattern
     elsewhere: re.Pattern
     event_nouns: re.Pattern
+    age_noun: re.Pattern
+    reflexive: re.Pattern
+    scene: re.Pattern
 
 
 def _alt(words: list[str]) -> str:
@@ -68,6 +71,8 @@ def lexicon(lang: str) -> Lexicon:
         update=re.compile(r"(?<![\w-])" + _alt(words(data["update"])) + r"(?![\w-])", re.I),
         subset=rx("subset"), also=rx("also"), other=rx("other"), one=rx("one"),
         elsewhere=rx("elsewhere"), event_nouns=rx("event_nouns"),
+        reflexive=rx("reflexive"), scene=rx("scene"),
+        age_noun=re.compile(_alt(data["age_nouns"].get(lang, [])) + "$", re.I),
         ages=re.compile(r"(?<![\w-])" + _alt(words(data["ages"]))
                         + r"(?:\s+de)?\s+(?:\d{1,3}\s*(?:,|and|et|y|und|e)\s*)*$", re.I),
     )
@@ -226,6 +231,125 @@ def _noun_measure(p: Parse, lex: Lexicon, noun: Token, num: Token) -> Optional[s
     return _measure(lex, kids + [k for k in p.kids(num) if k.rel in {"mod", "clause"} and k.i == num.i + 1])
 
 
+def _own_measure(p: Parse, lex: Lexicon, noun: Token) -> Optional[str]:
+    """The measure the noun itself or a participle right after it names ("12 morts", "four men
+    wounded"), not one it takes from a noun it completes ("the murders of five adults")."""
+    return _measure(lex, [noun]) or _measure(lex, [k for k in p.kids(noun) if k.rel in {"mod", "comp", "clause"} and k.i == noun.i + 1])
+
+
+@dataclass
+class _Member:
+    start: int  # token index of the member's first word
+    head: Token  # the person noun (or age noun) it ends with
+    count: str  # "num" (it carries a figure), "one" (a singular person), "unknown" (plural or definite, no figure)
+
+
+def _separator(t: Token) -> bool:
+    return t.text in {",", "&"} or t.pos == "CCONJ"
+
+
+def _person_head(p: Parse, lex: Lexicon, t: Token) -> bool:
+    """A person noun, or an age used as one ("a 16-year-old and two children")."""
+    if t.pos in {"NOUN", "PROPN", "ADJ"} and lex.persons.fullmatch(t.lower):
+        return True
+    return t.i >= 2 and bool(lex.age_noun.search("".join(x.text for x in p.tokens[max(0, t.i - 4) : t.i + 1])))
+
+
+def _modifier(p: Parse, t: Token) -> bool:
+    return t.pos in {"ADJ", "NUM", "DET", "ADV"} or t.text == "-" or (
+        t.pos in {"NOUN", "X"} and t.i + 1 < len(p.tokens) and p.tokens[t.i + 1].text == "-")
+
+
+def _member_before(p: Parse, lex: Lexicon, h: int) -> Optional[_Member]:
+    """The member whose head is token h, extended left over its modifiers."""
+    if h < 0 or not _person_head(p, lex, p.tokens[h]):
+        return None
+    i = h
+    while i - 1 >= 0 and _modifier(p, p.tokens[i - 1]) and not _separator(p.tokens[i - 1]):
+        i -= 1
+    return _Member(i, p.tokens[h], _member_count(p, lex, i, h))
+
+
+def _member_after(p: Parse, lex: Lexicon, i: int) -> Optional[_Member]:
+    """The member that starts at token i, ending with its first person noun."""
+    j = i
+    while j < len(p.tokens) and j - i <= 6:
+        t = p.tokens[j]
+        if _person_head(p, lex, t) and (j + 1 >= len(p.tokens) or not (p.tokens[j + 1].text == "-")):
+            return _Member(i, t, _member_count(p, lex, i, j))
+        if not _modifier(p, t) or _separator(t):
+            return None
+        j += 1
+    return None
+
+
+def _member_count(p: Parse, lex: Lexicon, i: int, h: int) -> str:
+    toks = p.tokens[i : h + 1]
+    nums = [t for t in toks[:-1] if t.pos == "NUM" and not (t.i + 1 < len(p.tokens) and p.tokens[t.i + 1].text == "-")]
+    if any(not lex.one.fullmatch(t.lower) for t in nums):
+        return "num"
+    if (toks[0].pos in {"DET", "NUM"} and lex.one.fullmatch(toks[0].lower)) or nums:
+        return "one"
+    if not p.tokens[h].plural and not any(t.pos == "DET" or t.pos == "PRON" for t in toks[:-1]):
+        return "one"  # "Baby, 4 people injured", "Suspect & 2 victims shot": a headline's bare singular
+    return "unknown"
+
+
+def _surface_list(p: Parse, lex: Lexicon, num: Token, noun: Token) -> Optional[tuple[list[_Member], int]]:
+    """People listed in the word sequence when the parse does not coordinate them ("a
+    16-year-old and two children were shot", "Suspect & 2 victims shot", "Baby, 4 people
+    injured"): members joined by commas or a conjunction, each ending with a person noun.
+    Returns the members and the index of the figure's member, or None when the figure is alone."""
+    if not (num.i < noun.i <= num.i + 6):
+        return None
+    i = num.i
+    while i - 1 >= 0 and _modifier(p, p.tokens[i - 1]) and not _separator(p.tokens[i - 1]):
+        i -= 1  # "the two men": the figure's member with its determiner
+    me = _Member(i, noun, "num")
+    members = [me]
+    # leftwards: separators, then a member ending right before them
+    while True:
+        j = i - 1
+        seps = 0
+        while j >= 0 and _separator(p.tokens[j]) and seps < 2:
+            j, seps = j - 1, seps + 1
+        if not seps:
+            break
+        m = _member_before(p, lex, j)
+        if m is None:
+            break
+        members.insert(0, m)
+        i = m.start
+    k = noun.i  # rightwards
+    while True:
+        j = k + 1
+        seps = 0
+        while j < len(p.tokens) and _separator(p.tokens[j]) and seps < 2:
+            j, seps = j + 1, seps + 1
+        if not seps:
+            break
+        m = _member_after(p, lex, j)
+        if m is None:
+            break
+        members.append(m)
+        k = m.head.i
+    if len(members) == 1:
+        return None
+    return members, members.index(me)
+
+
+def _count_list(f: FigureFrame, listed: tuple[list[_Member], int], noun: Token) -> None:
+    members, mine = listed
+    numbered = [m for m in members if m.count == "num"]
+    if any(m.count == "unknown" for m in members) or numbered[0].head is not noun:
+        f.part = True  # a member without a figure, or a later figure of the list: not the total
+        f.part_label = part_label(noun, f.number)
+        return
+    f.conjuncts = [m.head for m in numbered[1:]]
+    f.ones = sum(m.count == "one" for m in members)
+    f.list_end = members[-1].head.end
+
+
 def _definite(d: Token, noun: Token) -> bool:
     """A determiner or a possessor before the noun ("the men", "ses enfants", "Shelton's children",
     "his victims"): the noun names a known set, so a count taken of it is a part."""
@@ -326,6 +450,8 @@ def figure_frame(p: Parse, start: int, end: int, lang: str, dates: Sequence[tupl
             near += [k for k in pred_kids if k.pos == "ADV"]
     if not f.part and any(lex.subset.fullmatch(k.lower) for k in near + adverbs):
         f.part = True  # "two remain in critical condition", "deux blessés graves": a subset by the victims' state
+    if not f.part and pred is not None and _at_scene(p, lex, pred):
+        f.part = True  # "two were pronounced dead at the scene", "morts sur place": the others died later
     f.elsewhere = _in_other_events(p, lex, pred if pred is not None else noun)
     if f.part:
         f.part_label = part_label(noun, num)
@@ -335,9 +461,20 @@ def figure_frame(p: Parse, start: int, end: int, lang: str, dates: Sequence[tupl
             f.measure = f.noun_measure or _measure(lex, _words_of(p, whole, _predicate(p, whole))) or f.measure
     # conjoined figures: "three children and two adults were found dead"; a figure coordinated
     # with people of no stated number ("the parents and two children") is a part of an unstated total
-    if noun is not num and f.persons and not f.noun_measure:  # people coordinated, not measures ("deux morts et cinq blessés")
-        members = coordination(p, noun, lex)
-        if len(members) > 1:
+    # "the three dead suspects and two uninjured residents", "4,331 shooting victims": a
+    # member's own state word says what it counts, and the list is not one count
+    state = _measure(lex, [k for k in p.kids(noun) if k.rel == "mod" and k.i < noun.i])
+    if noun is not num and f.persons and not _measure(lex, [noun]) and not state:  # people coordinated, not measures ("deux morts et cinq blessés")
+        # a participle right after the noun ("Gonzalez killed, four men wounded") ends a
+        # coordination in the parse; a list of person nouns in the word sequence it does not end
+        members = [noun] if _own_measure(p, lex, noun) else [
+            m for m in coordination(p, noun, lex)  # "and several cut from broken glass": not a person
+            if m is noun or _has_number(p, m) or m.pos in {"PRON", "PROPN", "NUM"} or _person_head(p, lex, m)
+            or m.plural or any(k.pos == "DET" for k in p.kids(m))]
+        listed = _surface_list(p, lex, num, noun) if len(members) == 1 else None
+        if listed is not None:
+            _count_list(f, listed, noun)
+        elif len(members) > 1:
             numbered = [m for m in members if _has_number(p, m)]
             ones = [m for m in members if not _has_number(p, m) and (
                 any(k.pos in {"DET", "NUM"} and lex.one.fullmatch(k.lower) for k in p.kids(m))
@@ -350,7 +487,54 @@ def figure_frame(p: Parse, start: int, end: int, lang: str, dates: Sequence[tupl
             if f.measure is None:  # "2 adults, six children dead": the list's last words say what it counts
                 last = members[-1]
                 f.measure = _measure(lex, [last] + [k for k in p.kids(last) if k.rel in {"mod", "comp", "clause"}])
+    if noun is not num and f.persons and not f.part and not f.conjuncts and not f.ones and pred is not None:
+        _add_sibling_people(p, lex, f, noun, pred)
     return f
+
+
+def _at_scene(p: Parse, lex: Lexicon, pred: Token) -> bool:
+    """The predicate happens at the scene ("died at the scene", "tué sur place"), a place phrase
+    with no complement of its own ("at the scene of the crash" names a place)."""
+    pairs = []
+    for k in p.kids(pred):
+        if k.rel == "case":
+            pairs += [(k, x) for x in p.kids(k, "pobj")]
+        elif k.rel in {"obl", "nmod"}:
+            pairs += [(c, k) for c in p.kids(k, "case")]
+    for prep, place in pairs:
+        if lex.scene.fullmatch(f"{prep.lower} {place.lower}") and not any(
+                x.i > place.i and x.rel in {"case", "nmod", "clause"} for x in p.kids(place)):
+            return True
+    return False
+
+
+def _add_sibling_people(p: Parse, lex: Lexicon, f: FigureFrame, noun: Token, pred: Token) -> None:
+    """People a coordinated clause counts in the same measure: "one man is in critical
+    condition and three others are injured" (four injured: the others are more of the same);
+    "killed three people and then himself" (four dead). "One killed, three others injured"
+    counts another measure, and the others stay the toll of theirs."""
+    if f.measure in {"injured", "hospitalized"} and any(lex.other.fullmatch(k.lower) for k in [noun] + p.kids(noun)):
+        h = p.head(pred)
+        sibs = ([h] if pred.rel == "conj" and h is not None and h.pos in _PREDICATE_POS else []) + [
+            k for k in p.kids(pred, "conj") if k.pos in _PREDICATE_POS]
+        for c in sibs:
+            for subj in p.kids(c, "subj"):
+                if not (lex.persons.fullmatch(subj.lower) or _has_number(p, subj)) or subj.i > noun.i:
+                    continue
+                words = _words_of(p, subj, c)
+                m = _measure(lex, words)
+                if m in {"injured", "hospitalized"} or m is None and any(lex.subset.fullmatch(w.lower) for w in words):
+                    nums = [k for k in p.kids(subj) if k.pos == "NUM"]
+                    if nums and not all(lex.one.fullmatch(k.lower) for k in nums):
+                        f.conjuncts = [subj]
+                    else:
+                        f.ones = 1
+                    return
+    if f.measure == "deaths":
+        for k in p.kids(pred, "conj") + p.kids(noun, "conj"):
+            if k.pos == "PRON" and lex.reflexive.fullmatch(k.lower):
+                f.ones, f.list_end = 1, k.end  # the killer, counted with his victims
+                return
 
 
 def _governing_preps(p: Parse, noun: Token) -> list[Token]:
