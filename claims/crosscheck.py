@@ -360,6 +360,20 @@ def _r_two_people(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
     return None
 
 
+def _r_with_perpetrator(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
+    """One toll counts the attacker with the victims ("seven, including the shooter"), the other
+    only the victims ("killed six people"): one more dead is the attacker, not a contradiction."""
+    if a.kind not in K.ROLELESS_KINDS or a.value.amount is None or b.value.amount is None:
+        return None
+    pa, pb = "perpetrator" in a.includes, "perpetrator" in b.includes
+    if pa == pb:
+        return None
+    w, wo = (a, b) if pa else (b, a)
+    if w.value.amount - wo.value.amount == 1:
+        return {"lw": _label(w), "lwo": _label(wo)}
+    return None
+
+
 def _r_far_apart_generic(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
     """``far_apart`` for figures whose kind says nothing of what they measure (a count of people)."""
     from .align import SPECIFIC_NEUTRAL
@@ -372,6 +386,8 @@ RULES_AFTER: list[Rule] = [
          "{why}; but ages {x} and {y} are too far apart (or a child's and an adult's) to be one person's."),
     Rule("different_entities", _r_entities, "scope_difference", 0.5,
          "{why}; but the figures are given for different entities ({sa} / {sb})."),
+    Rule("with_perpetrator", _r_with_perpetrator, "compatible", 0.6,
+         "{why}; but {lw} counts the attacker with the victims and {lwo} does not: the one more dead is the attacker."),
     Rule("same_sentence", _r_same_sentence, "scope_difference", 0.6,
          "{why}; the two figures stand side by side in one sentence, so they measure different things."),
     Rule("different_sources", _r_sources, "scope_difference", 0.5,

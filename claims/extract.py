@@ -287,13 +287,16 @@ def _conjoined_totals(parse: Parse, frames: dict[int, FigureFrame], drafts: list
             continue
         for pd, pf in parts:
             pd["part"] = part_predicate(part_label(pf.noun, pf.number))
+        includes = list(d.get("includes", []))
+        for pd, _ in parts:
+            pd["includes"] = []  # "three people and then himself": the total counts the killer, not its parts
         first, last = parts[0][0]["mention"], parts[-1][0]["mention"]
         n = float(sum(amounts) + f.ones)
         end = max(last.end, f.list_end or 0)
         total = first.model_copy(update={
             "start": first.start, "end": end, "text": sent.text[first.start - sent.start : end - sent.start],
             "value": first.value.model_copy(update={"amount": n, "low": n, "high": n, "precision": None})})
-        out.append(dict(d, anchor=(first.start, end), mention=total, part=None))
+        out.append(dict(d, anchor=(first.start, end), mention=total, part=None, includes=includes))
     return out
 
 
@@ -736,6 +739,7 @@ def extract_claims(
                                values=[(x.start, x.end) for x in values],
                                part=_part_label(fr_) if fr_ is not None and kind == "casualties" else None,
                                elsewhere=fr_ is not None and fr_.elsewhere and kind in K.ROLELESS_KINDS,
+                               includes=list(fr_.includes) if fr_ is not None and kind == "casualties" else [],
                                exclude=[_figure_span(x) for x in ms if x.kind in VALUE_MENTIONS or x.kind == "date"], parse=parse))
         if parse is not None:
             drafts.extend(_conjoined_totals(parse, frames, drafts, sent))
@@ -850,6 +854,7 @@ def extract_claims(
                 anchor_start=a_s,
                 anchor_end=a_e,
                 direction=d["direction"],
+                includes=list(d.get("includes", [])),
                 cues=figure_cues(text, sent.start, sent.end, (a_s, a_e), document.language or "fr", d.get("exclude", ()), d.get("parse"))
                 if claim_value is not None else [],
             )

@@ -47,6 +47,7 @@ class Lexicon:
     age_noun: re.Pattern
     reflexive: re.Pattern
     scene: re.Pattern
+    perpetrators: re.Pattern
 
 
 def _alt(words: list[str]) -> str:
@@ -71,7 +72,7 @@ def lexicon(lang: str) -> Lexicon:
         update=re.compile(r"(?<![\w-])" + _alt(words(data["update"])) + r"(?![\w-])", re.I),
         subset=rx("subset"), also=rx("also"), other=rx("other"), one=rx("one"),
         elsewhere=rx("elsewhere"), event_nouns=rx("event_nouns"),
-        reflexive=rx("reflexive"), scene=rx("scene"),
+        reflexive=rx("reflexive"), scene=rx("scene"), perpetrators=rx("perpetrators"),
         age_noun=re.compile(_alt(data["age_nouns"].get(lang, [])) + "$", re.I),
         ages=re.compile(r"(?<![\w-])" + _alt(words(data["ages"]))
                         + r"(?:\s+de)?\s+(?:\d{1,3}\s*(?:,|and|et|y|und|e)\s*)*$", re.I),
@@ -95,6 +96,7 @@ class FigureFrame:
     of_whole: bool = False  # a part of a stated whole ("including", "of them", "dont")
     noun_measure: Optional[str] = None  # the measure the noun itself names ("12 morts", "4 dead")
     elsewhere: bool = False  # the figure's predicate happens in other events ("in other shootings, two men were wounded")
+    includes: list[str] = field(default_factory=list)  # who it counts beyond its noun: "perpetrator" ("including the shooter", "and himself")
 
 
 def _number_token(p: Parse, start: int, end: int) -> Optional[Token]:
@@ -250,8 +252,8 @@ def _separator(t: Token) -> bool:
 
 def _person_head(p: Parse, lex: Lexicon, t: Token) -> bool:
     """A person noun, or an age used as one ("a 16-year-old and two children")."""
-    if t.pos in {"NOUN", "PROPN", "ADJ"} and lex.persons.fullmatch(t.lower):
-        return True
+    if t.pos in {"NOUN", "PROPN", "ADJ"} and lex.persons.fullmatch(t.lower) or t.pos == "PRON" and lex.reflexive.fullmatch(t.lower):
+        return True  # "killed three people and then himself": the killer is one more
     return t.i >= 2 and bool(lex.age_noun.search("".join(x.text for x in p.tokens[max(0, t.i - 4) : t.i + 1])))
 
 
@@ -348,6 +350,8 @@ def _count_list(f: FigureFrame, listed: tuple[list[_Member], int], noun: Token) 
     f.conjuncts = [m.head for m in numbered[1:]]
     f.ones = sum(m.count == "one" for m in members)
     f.list_end = members[-1].head.end
+    if any(m.head.pos == "PRON" for m in members):
+        f.includes = ["perpetrator"]
 
 
 def _definite(d: Token, noun: Token) -> bool:
@@ -434,7 +438,8 @@ def figure_frame(p: Parse, start: int, end: int, lang: str, dates: Sequence[tupl
         if lex.partitive.fullmatch(k.lower) or (noun is num and k.i > num.i and p.kids(k, "case") and any(
                 _definite(d, k) for d in p.kids(k))):
             f.part = True  # "quatre d'entre eux", "trois de ses enfants"
-    if not f.part and any(lex.increment.fullmatch(k.lower) for k in p.kids(noun) + p.kids(num)):
+    increment = not f.part and any(lex.increment.fullmatch(k.lower) for k in p.kids(noun) + p.kids(num))
+    if increment:
         f.part = True  # "two more people died": an increment, not the toll
     pred_kids = p.kids(pred) if pred is not None else []
     if not f.part and any(lex.other.fullmatch(k.lower) for k in p.kids(noun) + p.kids(num)) and any(
@@ -455,6 +460,8 @@ def figure_frame(p: Parse, start: int, end: int, lang: str, dates: Sequence[tupl
     f.elsewhere = _in_other_events(p, lex, pred if pred is not None else noun)
     if f.part:
         f.part_label = part_label(noun, num)
+        if increment:  # compared with other increments only, not with a part of the toll ("including two people")
+            f.part_label = f"more {f.part_label}" if f.part_label else "more"
         f.of_whole = True
         whole = _whole_of(p, noun)
         if whole is not None:  # a part measures what its whole measures ("seven died, including four women")
@@ -478,18 +485,38 @@ def figure_frame(p: Parse, start: int, end: int, lang: str, dates: Sequence[tupl
             numbered = [m for m in members if _has_number(p, m)]
             ones = [m for m in members if not _has_number(p, m) and (
                 any(k.pos in {"DET", "NUM"} and lex.one.fullmatch(k.lower) for k in p.kids(m))
-                or not m.plural and m.pos in {"NOUN", "PROPN"})]  # listed with counted people: a person
+                or not m.plural and m.pos in {"NOUN", "PROPN"} or m.pos == "PRON" and lex.reflexive.fullmatch(m.lower))]
+            # listed with counted people: a person ("and a baby", "and himself")
             if len(numbered) + len(ones) < len(members) or not numbered or numbered[0] is not noun:
                 if not f.part:  # a member without a figure ("the parents"): the total is not stated
                     f.part, f.part_label = True, part_label(noun, num)
             else:  # "two women and a baby", "the driver and two passengers": a singular member counts one
                 f.conjuncts, f.ones, f.list_end = numbered[1:], len(ones), members[-1].end
+                if any(m.pos == "PRON" for m in ones):
+                    f.includes = ["perpetrator"]
             if f.measure is None:  # "2 adults, six children dead": the list's last words say what it counts
                 last = members[-1]
                 f.measure = _measure(lex, [last] + [k for k in p.kids(last) if k.rel in {"mod", "comp", "clause"}])
     if noun is not num and f.persons and not f.part and not f.conjuncts and not f.ones and pred is not None:
         _add_sibling_people(p, lex, f, noun, pred)
+    if not f.part and _includes_perpetrator(p, lex, noun):
+        f.includes = ["perpetrator"]
     return f
+
+
+def _includes_perpetrator(p: Parse, lex: Lexicon, noun: Token) -> bool:
+    """"Seven people, including the shooter, were killed": the count names the attacker among
+    the people it counts (a part word introducing an attacker noun with no figure of its own)."""
+    for k in p.kids(noun):
+        if k.rel == "case" and lex.part_preps.fullmatch(k.lower):
+            xs = p.kids(k, "pobj")  # ClearNLP: noun -prep-> including -pobj-> shooter
+        elif k.rel in {"nmod", "obl", "appos", "clause"} and any(lex.part_preps.fullmatch(c.lower) for c in p.kids(k)):
+            xs = [k]  # UD: noun -nmod-> tireur -case-> "y compris"; "dont le tireur" parsed as a clause
+        else:
+            continue
+        if any(lex.perpetrators.fullmatch(x.lower) and not _has_number(p, x) for x in xs):
+            return True
+    return False
 
 
 def _at_scene(p: Parse, lex: Lexicon, pred: Token) -> bool:
@@ -534,6 +561,7 @@ def _add_sibling_people(p: Parse, lex: Lexicon, f: FigureFrame, noun: Token, pre
         for k in p.kids(pred, "conj") + p.kids(noun, "conj"):
             if k.pos == "PRON" and lex.reflexive.fullmatch(k.lower):
                 f.ones, f.list_end = 1, k.end  # the killer, counted with his victims
+                f.includes = ["perpetrator"]
                 return
 
 

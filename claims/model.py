@@ -146,6 +146,7 @@ class Claim(_Model):
     direction: Optional[str] = Field(None, description="for events: exit / enter / start / end / create / act")
     cues: list[str] = Field(default_factory=list, description="what a figure measures: stems of the sentence's content words, nearest to the figure first (claims.context)")
     derived: Optional[str] = Field(None, description="how a figure the article does not state was derived from figures it does ('5 shot - 1 killed')")
+    includes: list[str] = Field(default_factory=list, description="who a count includes beyond the people it names: 'perpetrator' ('seven people, including the shooter', 'three people and then himself')")
 
 
 Verdict = Literal["agree", "compatible", "scope_difference", "conflict"]

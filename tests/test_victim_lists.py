@@ -64,3 +64,27 @@ def test_an_age_after_a_name_in_a_caption_is_no_count():
     assert not any(a == 28.0 for _, a, _ in got), got
     got = tolls("Shooting At Calumet City House Party Leaves 1 Man Dead, 8 People Wounded")
     assert ("injured", 8.0, None) in got, got  # a title-case headline: the capitalized word is what it counts
+
+
+def test_a_toll_including_the_attacker_is_one_more_than_the_victims_and_no_conflict():
+    import datetime as dt
+
+    from claims.crosscheck import compare_values
+    from claims.model import Claim, Value
+
+    def claim(doc, n, includes=()):
+        return Claim(id=f"{doc}:c1", document=doc, sentence=0, start=0, end=10, text="x", kind="casualties",
+                     value=Value(amount=n, low=n, high=n, unit="deaths"), language="en", includes=list(includes))
+
+    pub = {"a": dt.date(2024, 6, 15), "b": dt.date(2024, 6, 15)}
+    v = compare_values(claim("a", 7, ["perpetrator"]), claim("b", 6), pub)
+    assert v[0] == "compatible" and "attacker" in v[2], v
+    assert compare_values(claim("a", 8, ["perpetrator"]), claim("b", 6), pub)[0] == "conflict"  # two more: no
+    assert compare_values(claim("a", 7), claim("b", 6), pub)[0] == "conflict"  # neither says so: no
+    # extraction: "including the shooter" (ClearNLP parse), "dont le tireur" (UD), "and then himself"
+    for text, lang in [("Seven people, including the shooter, were killed in the incident.", "en"),
+                       ("Sept personnes, dont le tireur, ont été tuées dimanche.", "fr")]:
+        r = check([TextInput(text=text, id="a", language=lang, published="2024-06-25")], nli="none")
+        assert any(c.value.amount == 7.0 and c.includes == ["perpetrator"] for c in r.claims if c.value), (text, r.claims)
+    r = check([TextInput(text="Seven people, including two children, were killed.", id="a", language="en", published="2024-06-25")], nli="none")
+    assert not any(c.includes for c in r.claims)

@@ -152,6 +152,8 @@ def claim_flags(claim: Claim) -> list[str]:
         flags.append(f"according to {claim.attribution}")
     if claim.derived:
         flags.append(f"derived: {claim.derived}")
+    if "perpetrator" in claim.includes:
+        flags.append("includes the attacker")
     return flags
 
 
