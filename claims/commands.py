@@ -88,7 +88,7 @@ def _report_skipped(skipped: list) -> None:
 
 
 def _run(paths: list[str], text: Optional[list[str]], nli: Optional[str], require_nli: bool, aliases: Optional[str],
-         kinds: Optional[str], progress: bool, store: Optional[str] = None, follow_links: bool = False):
+         kinds: Optional[str], progress: bool, store: Optional[str] = None, follow_links: bool = False, workers: int = 1):
     from .ingest import TextInput, collect_skipped, following_links
     from .pipeline import check
 
@@ -108,7 +108,8 @@ def _run(paths: list[str], text: Optional[list[str]], nli: Optional[str], requir
                 report = check_with_store(store, inputs, nli=nli, nli_required=require_nli, aliases=aliases,
                                           kinds_config=kinds, progress=bar)
             else:
-                report = check(inputs, nli=nli, nli_required=require_nli, aliases=aliases, kinds_config=kinds, progress=bar)
+                report = check(inputs, nli=nli, nli_required=require_nli, aliases=aliases, kinds_config=kinds, progress=bar,
+                               workers=workers)
     finally:
         bar.close()
     _report_skipped(skipped)
@@ -132,6 +133,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         progress: bool = typer.Option(True, "--progress/--no-progress", help="progress bar on stderr"),
         store: Optional[str] = typer.Option(None, "--store", help="SQLite claim store: add these articles to it (only new or changed ones are processed) and report on the whole stored corpus"),
         follow_links: bool = typer.Option(False, "--follow-links", help=_FOLLOW_LINKS_HELP),
+        workers: int = typer.Option(1, "--workers", min=0, help="processes for the per-document stages (0: one per CPU core; used from 20 documents per process; not with --store)"),
     ) -> None:
         """Check articles against each other and write a contradiction report."""
         if fail_on not in (None, "conflict"):
@@ -140,7 +142,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
         check_paths(paths)
         check_outputs(output, paths or [])  # fail before the work, not after it
-        report = _run(paths, text, nli, require_nli, aliases, kinds, progress, store, follow_links)
+        report = _run(paths, text, nli, require_nli, aliases, kinds, progress, store, follow_links, workers)
         if output:
             write_reports(report, output)  # all of them or none
         s = report.stats

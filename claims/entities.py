@@ -307,8 +307,21 @@ def _add_repeats(infos: dict[int, "SentenceInfo"]) -> None:
             info.entities.sort(key=lambda e: e.start)
 
 
-def analyse(document: Document, sentences: Sequence[Sentence], aliases_path: Optional[str] = None) -> DocumentEntities:
-    """Find and resolve the entities of one document."""
+def _pipe(nlp, sentences: Sequence[Sentence], selected: Optional[set[int]], parsed: bool):
+    """(sentence, spaCy doc) in text order; None for the sentences left out of ``selected``:
+    the pipeline (tokens, tags, parse, names) runs only on those that can carry a claim."""
+    run = [s for s in sentences if selected is None or s.index in selected]
+    docs = iter(nlp.pipe((s.text for s in run), batch_size=64, disable=[] if parsed else ["parser"]))
+    for s in sentences:
+        yield s, (next(docs) if selected is None or s.index in selected else None)
+
+
+def analyse(document: Document, sentences: Sequence[Sentence], aliases_path: Optional[str] = None,
+            selected: Optional[set[int]] = None) -> DocumentEntities:
+    """Find and resolve the entities of one document. ``selected``: the indexes of the sentences
+    that can carry a claim (``claims.extract.candidate_sentences``); the others get names from
+    the aliases, descriptions, capitals and names repeated from other sentences, with no spaCy run.
+    None runs spaCy on every sentence."""
     from .nlp import get_nlp, parses
     from .syntax import from_spacy
 
@@ -316,16 +329,16 @@ def analyse(document: Document, sentences: Sequence[Sentence], aliases_path: Opt
     parsed = parses(document.language)
     alias_re, alias_map = _alias_regex(aliases_path)
     infos: dict[int, SentenceInfo] = {}
-    texts = [s.text for s in sentences]
-    for sent, sdoc in zip(sentences, nlp.pipe(texts, batch_size=64, disable=[] if parsed else ["parser"])):
-        ents = _ner_mentions(sdoc, sent.start, sent.index)
+    for sent, sdoc in _pipe(nlp, sentences, selected, parsed):
+        ents = _ner_mentions(sdoc, sent.start, sent.index) if sdoc is not None else []
         taken = [(e.start, e.end) for e in ents]
         dl = _DATELINE.match(sent.text)
         if dl:  # "BERLIN, March 4 (Reuters) -": the filing city is not an actor
             ents = [e for e in ents if not e.start < sent.start + dl.end()]
             taken = [(e.start, e.end) for e in ents] + [(sent.start, sent.start + dl.end())]
         if document.language != "de":  # German capitalises every noun: capitals do not mark names
-            ents.extend(_propn_mentions(sdoc, sent, taken))
+            if sdoc is not None:
+                ents.extend(_propn_mentions(sdoc, sent, taken))
             taken = [(e.start, e.end) for e in ents]
             ents.extend(_caps_mentions(sent, taken))
             taken = [(e.start, e.end) for e in ents]
@@ -354,8 +367,8 @@ def analyse(document: Document, sentences: Sequence[Sentence], aliases_path: Opt
             (sent.start + t.idx, sent.start + t.idx + len(t.text))
             for t in sdoc
             if "Cnd" in t.morph.get("Mood") and t.pos_ in {"VERB", "AUX"}
-        ]
-        infos[sent.index] = SentenceInfo(sent, ents, conditional, from_spacy(sdoc, sent.start) if parsed else None)
+        ] if sdoc is not None else []
+        infos[sent.index] = SentenceInfo(sent, ents, conditional, from_spacy(sdoc, sent.start) if parsed and sdoc is not None else None)
 
     _add_repeats(infos)
     de = DocumentEntities(document, infos)

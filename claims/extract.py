@@ -642,6 +642,25 @@ def _same_value(a: Optional[Value], b: Optional[Value]) -> bool:
     return abs(a.amount - b.amount) <= 1e-9 * max(abs(a.amount), 1.0)
 
 
+def candidate_sentences(document: Document, sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> set[int]:
+    """The sentences that can carry a claim, for the stages before this one (the spaCy run of
+    ``claims.entities``): the title and lead (the article's frame), and every sentence with a
+    figure, a date, an event cue or an investment cue (which votes for the document frame)."""
+    out = {s.index for s in sorted(sentences, key=lambda s: s.start)[:LEAD_SENTENCES]}
+    starts = [s.start for s in sentences]
+    import bisect
+
+    for m in mentions:
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i >= 0:
+            out.add(sentences[i].index)
+    cues = [rx for _, rx, _ in K.EVENT_CUES] + [K.VALUE_CUES[k] for k in ("investment", "funding", "acquisition")]
+    for s in sentences:
+        if s.index not in out and any(rx.search(s.text) for rx in cues):
+            out.add(s.index)
+    return out
+
+
 def extract_claims(
     document: Document,
     sentences: Sequence[Sentence],

@@ -18,6 +18,9 @@ Input = Union[str, os.PathLike, Any]
 
 GENERIC_KINDS = {"quantity", "count", "percentage"}
 NLI_TYPING_MIN = 0.85  # entailment probability needed to type a generic claim by NLI
+# spaCy runs only on the sentences that can carry a claim (claims.extract.candidate_sentences);
+# False runs it on every sentence (the benchmark's baseline)
+SELECT_SENTENCES = os.environ.get("CLAIMS_ALL_SENTENCES", "") != "1"
 
 
 @dataclass
@@ -102,7 +105,7 @@ class DocumentResult:
 def analyse_document(doc: Document, *, aliases: Optional[str] = None, timings: Optional[Timings] = None) -> DocumentResult:
     """Sentences, mentions, entities and claims of one document (no cross-document work)."""
     from .entities import analyse
-    from .extract import extract_claims
+    from .extract import candidate_sentences, extract_claims
     from .sentences import split_sentences
 
     tm = timings or Timings()
@@ -113,7 +116,7 @@ def analyse_document(doc: Document, *, aliases: Optional[str] = None, timings: O
     mentions = find_document_mentions(doc, sents)
     tm.add("mentions", time.perf_counter() - t)
     t = time.perf_counter()
-    ents = analyse(doc, sents, aliases)
+    ents = analyse(doc, sents, aliases, candidate_sentences(doc, sents, mentions) if SELECT_SENTENCES else None)
     tm.add("entities", time.perf_counter() - t)
     t = time.perf_counter()
     claims = extract_claims(doc, sents, mentions, ents)
@@ -171,6 +174,50 @@ def assemble(
     )
 
 
+def _analyse_timed(doc: Document, aliases: Optional[str]) -> tuple[DocumentResult, dict[str, float]]:
+    tm = Timings()
+    return analyse_document(doc, aliases=aliases, timings=tm), tm.stages
+
+
+def analyse_documents(
+    docs: Sequence[Document],
+    *,
+    aliases: Optional[str] = None,
+    workers: int = 1,
+    progress: Optional[Callable[[str, int, int], None]] = None,
+    timings: Optional[Timings] = None,
+) -> list[DocumentResult]:
+    """The per-document stages of every document, in order; with ``workers`` > 1 in that many
+    processes (each loads the spaCy pipelines once), for corpora of at least
+    ``MIN_DOCS_PER_WORKER`` documents per worker. 0 = one worker per CPU core."""
+    tm = timings or Timings()
+    n = workers if workers > 0 else (os.cpu_count() or 1)
+    n = min(n, max(1, len(docs) // MIN_DOCS_PER_WORKER))
+    results: list[DocumentResult] = []
+    if n <= 1:
+        for i, doc in enumerate(docs):
+            results.append(analyse_document(doc, aliases=aliases, timings=tm))
+            if progress:
+                progress("documents", i + 1, len(docs))
+        return results
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    with ProcessPoolExecutor(max_workers=n, mp_context=ctx) as pool:
+        for i, (res, stages) in enumerate(pool.map(partial(_analyse_timed, aliases=aliases), docs, chunksize=4)):
+            results.append(res)
+            for k, v in stages.items():
+                tm.add(k, v / n)  # wall time: the workers' seconds shared among them
+            if progress:
+                progress("documents", i + 1, len(docs))
+    return results
+
+
+MIN_DOCS_PER_WORKER = 20  # below this, starting a process costs more than it saves
+
+
 def check(
     inputs: Union[Input, Sequence[Input]],
     *,
@@ -180,8 +227,10 @@ def check(
     kinds_config: Optional[str] = None,
     progress: Optional[Callable[[str, int, int], None]] = None,
     timings: Optional[Timings] = None,
+    workers: int = 1,
 ) -> Report:
-    """Run the pipeline on paths (files, folders) or texts and return the report."""
+    """Run the pipeline on paths (files, folders) or texts and return the report. ``workers``:
+    processes for the per-document stages (1: this one; 0: one per CPU core)."""
     from .ingest import load_documents
 
     t0 = time.perf_counter()
@@ -191,9 +240,5 @@ def check(
     tm.add("ingest", time.perf_counter() - t)
     if not docs:
         raise InputError("empty corpus: no documents to check")
-    results = []
-    for i, doc in enumerate(docs):
-        results.append(analyse_document(doc, aliases=aliases, timings=tm))
-        if progress:
-            progress("documents", i + 1, len(docs))
+    results = analyse_documents(docs, aliases=aliases, workers=workers, progress=progress, timings=tm)
     return assemble(results, nli=nli, nli_required=nli_required, kinds_config=kinds_config, timings=tm, started=t0)
