@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -187,7 +188,7 @@ _RELATIVE_RX = re.compile(
     r"(?<![\w'’-])(?:"
     + "|".join(f"(?P<r{i}>" + p.replace("{_S}", _S) + ")" for i, (p, _, _, _) in enumerate(_RELATIVE))
     + rf"|(?P<wd>{L.alternation(L.WEEKDAYS)})(?:{_S}(?P<wdrel>dernier|prochain|last|next))?"
-    + r")(?![\w'’-])",
+    + r")(?:(?=['’]s(?![\w]))|(?![\w'’-]))",  # "last year's massacre", "Sunday's shooting": the possessive
     re.IGNORECASE,
 )
 _AGO = re.compile(
@@ -335,6 +336,7 @@ def find_dates(text: str, lang: str = "fr", published: dt.date | None = None,
         if "fin" in low or "end" in low:
             _period_ends(text, col, published)
         _anchored(text, col)
+    _holidays(text, col, published, lang)
     if protect:
         sp = _Spans(protect)
         col.hits = [h for h in col.hits if not sp.overlaps(h.mention.start, h.mention.end)]
@@ -628,6 +630,81 @@ def _resolve_relative(unit: str, off: int, published: dt.date) -> tuple[str, str
         return f"{iso[0]:04d}-W{iso[1]:02d}", "unknown", monday, monday + dt.timedelta(days=6)
     d = published + dt.timedelta(days=off)
     return d.isoformat(), "day", d, d
+
+
+def _easter(y: int) -> dt.date:
+    """Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(y, month, day + 1)
+
+
+def _holiday_date(rule: dict, y: int) -> dt.date | None:
+    if "date" in rule:
+        return _safe_date(y, *rule["date"])
+    if "easter" in rule:
+        return _easter(y) + dt.timedelta(days=rule["easter"])
+    month, weekday, n = rule["nth_weekday"]
+    days = [d for d in range(1, calendar.monthrange(y, month)[1] + 1) if dt.date(y, month, d).weekday() == weekday]
+    return dt.date(y, month, days[n - 1 if n > 0 else n])
+
+
+@functools.lru_cache(maxsize=16)
+def _holiday_rx(lang: str) -> tuple[re.Pattern | None, list[tuple[re.Pattern, dict]]]:
+    """One pattern that finds any named day of the language, and one pattern per name."""
+    import json
+    from importlib import resources
+
+    rules = json.loads(resources.files("claims").joinpath("data/holidays.json").read_text(encoding="utf-8")).get(lang, [])
+    tail = rf"(?P<tail>{_S}(?P<y>1\d\d\d|20\d\d)(?!\d)|{_SP}*-?{_SP}*(?P<we>week-?end|Wochenende)\b)?"
+    each = [(re.compile(rf"(?P<name>{n})(?![\w'’-]){tail}"), r) for r in rules for n in r["names"]]
+    if not each:
+        return None, each
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(n for r in rules for n in r["names"]) + r")(?![\w'’-])"), each
+
+
+_CAPITALIZED_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’]*[\s-]$")
+_CAPITALIZED_AFTER = re.compile(r"^[\s-][A-ZÀ-Ý]")
+
+
+def _holidays(text: str, col: _Collector, published: dt.date | None, lang: str) -> None:
+    """Named days ("Labor Day weekend", "Noël", "Heiligabend"; claims/data/holidays.json): the
+    occurrence nearest the publication date, or the year stated after the name."""
+    rx, each = _holiday_rx(lang)
+    if rx is None:
+        return
+    for hit in rx.finditer(text):
+        s = hit.start()
+        found = [(m, r) for m, r in ((p.match(text, s), r) for p, r in each) if m]
+        if not found:
+            continue
+        m, rule = max(found, key=lambda x: x[0].end("name"))  # the longest name: "Christmas Eve", not "Christmas"
+        e, word_end = m.end(), m.end("name")
+        if " " not in m.group("name") and (_CAPITALIZED_BEFORE.search(text[max(0, s - 30) : s]) and not text[max(0, s - 3) : s].endswith(". ")
+                                           or _CAPITALIZED_AFTER.match(text[word_end : word_end + 2]) and not m.group("tail")):
+            continue  # a one-word name next to a capitalized word is a person's name ("Noël Mamère", "Jean Noël")
+        if m.group("y"):
+            d = _holiday_date(rule, int(m.group("y")))
+        elif published is not None:
+            cands = [x for x in (_holiday_date(rule, y) for y in (published.year - 1, published.year, published.year + 1)) if x]
+            d = min(cands, key=lambda x: abs((x - published).days))
+        else:
+            col.add(s, e, _timeref(text, s, e, None, "day", None, None, resolved=False, relative=True))
+            continue
+        if d is None:
+            continue
+        if m.group("we"):  # "the Labor Day weekend": the days around it
+            col.add(s, e, _timeref(text, s, e, d.isoformat(), "day", d - dt.timedelta(days=3), d + dt.timedelta(days=3), "around",
+                                   relative=not m.group("y")))
+        else:
+            col.add(s, e, _timeref(text, s, e, d.isoformat(), "day", d, d, relative=not m.group("y")))
 
 
 def _relatives(text: str, col: _Collector, published: dt.date | None, low: str) -> None:
