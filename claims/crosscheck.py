@@ -48,6 +48,7 @@ _KIND_TOPIC = {
     "partnership_start": "start of the partnership",
     "partnership_end": "end of the partnership",
     "board_change": "board seat / governance change",
+    "leadership_change": "executive post (leaves, keeps, takes)",
     "regulatory_action": "regulatory action",
     "casualties": "casualties",
     "count": "count",
@@ -649,8 +650,9 @@ def _opposite(a: Claim, b: Claim) -> Optional[Decision]:
         ex, kp = (a, b) if a.direction == "exit" else (b, a)
         te, tk = (ta, tb) if ex is a else (tb, ta)
         # keeping a seat at or after the date it was given up contradicts the exit
+        what = "post" if a.kind == "leadership_change" else "seat"
         if te is None or tk is None or tk[1] >= te[0]:
-            return ("conflict", 0.75, f"One source says the seat was given up ({fmt_time(ex.time)}), the other that it was kept "
+            return ("conflict", 0.75, f"One source says the {what} was given up ({fmt_time(ex.time)}), the other that it was kept "
                     f"({fmt_time(kp.time)}).", "rules")
         return ("scope_difference", 0.6, f"Kept ({fmt_time(kp.time)}) before being given up ({fmt_time(ex.time)}).", "time")
     if dirs == {"keep", "enter"}:
@@ -769,7 +771,7 @@ def group_claims(claims: Sequence[Claim]) -> dict[tuple, list[Claim]]:
                 continue
             if subj is None and obj is None:
                 continue
-            if subj is None or (obj is None and kind in K.FLOW_KINDS | K.SYMMETRIC_KINDS | {"board_change"}):
+            if subj is None or (obj is None and kind in K.FLOW_KINDS | K.SYMMETRIC_KINDS | K.POST_KINDS):
                 partial.append((key, c))
             else:
                 buckets[key].append(c)

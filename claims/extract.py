@@ -497,6 +497,12 @@ class _Roles:
                     subj = e
                 elif subj is None and re.search(r"(?:décision|retrait|départ|decision|exit)\s+(?:de\s|d['’]|du\s|of\s)\s*$", self.before(e, 20), re.I):
                     subj = e
+        elif kind == "leadership_change":
+            # the person who leaves, keeps or takes the post; the company it is the post of
+            people = [e for e in ents if e.label == "PER"]
+            subj = next((e for e in people if e.start < anchor_s), None) or next(iter(people), None)
+            orgs = [e for e in ents if e is not subj and e.label != "PER"]  # nearest the post ("Paylisse co-founder and chief executive")
+            obj = min(orgs, key=lambda e: abs(e.start - anchor_s)) if orgs else None
         elif kind == "founding":
             for e in ents:
                 if _FOUND_AFTER.match(self.after(e, 40)):
@@ -799,7 +805,7 @@ def extract_claims(
         if subj is None and kind not in {"count", "percentage", "quantity"}:
             subj = frame.best(kind, "subject", exclude=[obj] if obj else [])
         sale = kind == "acquisition" and _SELL.search(sent.text)
-        if obj is None and kind in K.FLOW_KINDS | K.SYMMETRIC_KINDS | {"board_change"} and not sale:
+        if obj is None and kind in K.FLOW_KINDS | K.SYMMETRIC_KINDS | K.POST_KINDS and not sale:
             obj = frame.best(kind, "object", exclude=[subj] if subj else [])
         if kind in K.SYMMETRIC_KINDS and subj and obj:
             first = entities.first_seen

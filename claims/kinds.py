@@ -34,7 +34,9 @@ AUTHORITY_RE = re.compile(
 )
 ONE_OFF_KINDS = {"acquisition", "transfer_fee"}  # a deal has one price: its figures compare whatever the dates
 GENERIC_KINDS = {"quantity", "percentage", "change_rate"}  # no (complete) measure known: never grouped
-EVENT_KINDS = {"founding", "partnership_start", "partnership_end", "board_change", "regulatory_action"}
+EVENT_KINDS = {"founding", "partnership_start", "partnership_end", "board_change", "leadership_change", "regulatory_action"}
+# events of a post held by a person (a board seat, an executive post): who leaves, keeps or takes it
+POST_KINDS = {"board_change", "leadership_change"}
 SYMMETRIC_KINDS = {"partnership_start", "partnership_end"}
 # Measures of an event whose entities are no role (a toll: the city is where, not who): grouped by
 # kind and measure across articles, told apart by the event's date (see claims.crosscheck).
@@ -195,6 +197,12 @@ REPORTING_BEFORE = re.compile(
     re.I,
 )
 
+# an executive post, and "at the head of" (the post a 'keep' verb says is kept)
+_POST = (r"(?:direct(?:eur|rice)\s+génér\w+|direction\s+générale|PDG|p\.-d\.g\.|président(?:e)?[- ]directeur|patron(?:ne)?|"
+         r"CEO|chief\s+executive(?:\s+officer)?|managing\s+director|consejer[oa]\s+delegad[oa]|director[a]?\s+general|"
+         r"Vorstands(?:chef\w*|vorsitz\w*)|Geschäftsführ\w+|Konzernchef\w*|amministrat(?:ore|rice)\s+delegat[oa]|direttore\s+generale)")
+_HELM = r"(?:à\s+la\s+tête|aux\s+commandes|at\s+the\s+helm|in\s+charge|al\s+frente|an\s+der\s+Spitze|alla\s+guida|al\s+timone)"
+
 # Event cues: (kind, trigger regex, direction) — direction distinguishes opposite events
 # of the same kind (leaving vs joining a board) so that they can conflict.
 EVENT_CUES: list[tuple[str, re.Pattern, str]] = [
@@ -212,6 +220,18 @@ EVENT_CUES: list[tuple[str, re.Pattern, str]] = [
     ("board_change", re.compile(
         r"(?:(?:obt\w+|rejoin\w+|entr\w+ au|gagn\w+|récupér\w+|join\w*|gain\w*|obtain\w*|took|take|nommée? au|appointed to|elected to)"
         r"[^.;]{0,60}?(?:siège|board|conseil d['’]administration|seat))", re.I), "enter"),
+    # an executive post (chief executive, directeur général, consejero delegado, Vorstandschef,
+    # amministratore delegato): leaving it, keeping it, taking it
+    ("leadership_change", re.compile(
+        r"(?<![\w-])(?:démission\w*|quitt\w+|quitte|step(?:s|ped|ping)?\s+down|resign\w*|leav(?:es|ing)|left|ousted|"
+        r"dimit\w+|renunci\w+|abandon\w+|tritt\w*\s+(?:\w+\s+){0,3}?zurück|zurückgetreten|verl(?:ässt|ieß|assen)|dimess\w+|dimett\w+|lascia\w*)"
+        r"[^.;]{0,60}?" + _POST + r"|" + _POST + r"[^.;]{0,40}?(?:démission\w*|steps?\s+down|resign\w*|dimite|zurück(?:getreten)?|si\s+dimette)", re.I), "exit"),
+    ("leadership_change", re.compile(
+        r"(?<![\w-])(?:rest(?:e|era|ent|eront)|demeur\w+|remain\w*|stays?|staying|stay\s+on|sigue|seguirá|permanec\w+|continuará|"
+        r"bleibt|resta|resterà|rimane|rimarrà)\s+(?:\w+\s+){0,3}?(?:" + _HELM + r"|" + _POST + r")", re.I), "keep"),
+    ("leadership_change", re.compile(
+        r"(?<![\w-])(?:nommée?s?|appointed|named|prend(?:ra)?\s+la\s+tête|takes?\s+over|took\s+over|nombrad[oa]|ernannt|nominat[oa])"
+        r"[^.;]{0,40}?" + _POST, re.I), "enter"),
     ("partnership_start", re.compile(
         r"(?:(?:collaboration|partenariat|alliance|relation|partnership|collaboration)[^.;]{0,80}?(?:a débuté|a commencé|débute|commence|est née|a été lancée?|remonte|began|started|began in|dates back))"
         r"|(?:(?<![\w-])(?:annonç\w+|annonc(?:e|é|ée|ent|er|ait)|noué|nouent|nouer|lancé|lancent|lancer|signé|signe|signent|signer|conclu|concluent|announc(?:e|ed|es|ing)|formed|launched|signed|struck|sealed)(?![\w-])"

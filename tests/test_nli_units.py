@@ -186,7 +186,7 @@ def test_local_spec_detection(tmp_path):
 def test_builtin_kinds():
     names = [k.name for k in BUILTIN_KINDS]
     assert names == ["investment", "valuation", "revenue", "funding", "founding", "acquisition",
-                     "partnership_start", "partnership_end", "board_change", "regulatory_action",
+                     "partnership_start", "partnership_end", "board_change", "leadership_change", "regulatory_action",
                      "casualties", "count", "quantity"]
     for k in BUILTIN_KINDS:
         assert k.templates_for("fr") and k.templates_for("en") and k.keywords_for("fr")
