@@ -49,6 +49,10 @@ _KIND_TOPIC = {
     "partnership_end": "end of the partnership",
     "board_change": "board seat / governance change",
     "leadership_change": "executive post (leaves, keeps, takes)",
+    "completion": "completion of a deal",
+    "release": "release / on-sale date",
+    "start": "start of an event",
+    "expiry": "end of a contract",
     "regulatory_action": "regulatory action",
     "casualties": "casualties",
     "count": "count",
@@ -635,7 +639,7 @@ def compare_times(a: Claim, b: Claim, kind: str, pub: dict[str, Optional[dt.date
         if a.time.value == b.time.value and a.time.relation == b.time.relation:
             return ("agree", 0.9, f"Same date: {fa}.", "time")
         return ("compatible", 0.8, f"Compatible dates: {fa} and {fb} (one more precise).", "time")
-    if kind in {"founding", "partnership_start", "partnership_end"}:
+    if kind in {"founding", "partnership_start", "partnership_end"} | K.DATED_KINDS:
         return ("conflict", 0.8, f"A one-off event dated differently: {fa} vs {fb}.", "time")
     return ("scope_difference", 0.7, f"Different dates: {fa} vs {fb} (possibly separate events).", "time")
 
@@ -716,8 +720,9 @@ def _keys(c: Claim) -> list[tuple]:
             continue  # a figure whose measure is unknown is compared with nothing
         fam = _unit_family(c) if kind == c.kind else "event"
         subj, obj = _norm(c.subject), _norm(c.object)
-        if kind in K.ROLELESS_KINDS:
-            subj = obj = None  # the event's date tells tolls apart, not the names around them
+        if kind in K.ROLELESS_KINDS or kind in K.DATED_KINDS:
+            subj = obj = None  # the event's date tells tolls apart, not the names around them; a dated
+            # event is grouped by what it is of ("start|strike"): its date is what is compared
             if K.is_detail(c.predicate) and kind == c.kind:
                 continue  # a figure of the story, not the article's toll
         if kind in K.SYMMETRIC_KINDS and subj and obj:
@@ -766,7 +771,7 @@ def group_claims(claims: Sequence[Claim]) -> dict[tuple, list[Claim]]:
                 kind, fam, subj, obj = key
                 key = (kind, fam, short.get(subj, subj), short.get(obj, obj))
             kind, fam, subj, obj = key
-            if kind in K.ROLELESS_KINDS:
+            if kind in K.ROLELESS_KINDS or kind in K.DATED_KINDS:
                 buckets[key].append(c)
                 continue
             if subj is None and obj is None:

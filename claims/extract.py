@@ -648,6 +648,50 @@ def _same_value(a: Optional[Value], b: Optional[Value]) -> bool:
     return abs(a.amount - b.amount) <= 1e-9 * max(abs(a.amount), 1.0)
 
 
+@functools.lru_cache(maxsize=16)
+def _dated_event_rules(lang: str) -> list[tuple[str, re.Pattern, list[tuple[str, re.Pattern]]]]:
+    """(kind, cue pattern, [(noun key, noun pattern)]) for one language (claims/data/dated_events.json)."""
+    data = json.loads(resources.files("claims").joinpath("data/dated_events.json").read_text(encoding="utf-8"))
+    out = []
+    for kind, rec in data.items():
+        if kind.startswith("_") or not rec["cues"].get(lang):
+            continue
+        cue = re.compile(r"(?<![\w-])(?:" + "|".join(rec["cues"][lang]) + r")(?![\w-])", re.I)
+        nouns = [(key, re.compile(r"(?<![\w-])(?:" + "|".join(words[lang]) + r")(?![\w-])", re.I))
+                 for key, words in rec.get("nouns", {}).items() if words.get(lang)]
+        out.append((kind, cue, nouns))
+    return out
+
+
+_DATED_AFTER = 60  # characters from a dated event's cue to its date after it
+_DATED_BEFORE = 25  # or before it ("am 4. November beginnt")
+
+
+def _dated_events(text: str, sent: Sentence, dates: list[Mention], lang: str) -> list[tuple[str, int, int, Mention, Optional[str]]]:
+    """One-off events dated in the sentence: (kind, cue start, cue end, date, predicate). The date
+    is the nearest after the cue (or right before it); a kind with nouns needs one in the sentence."""
+    out = []
+    if not dates:
+        return out
+    for kind, cue, nouns in _dated_event_rules(lang):
+        m = cue.search(text, sent.start, sent.end)
+        if m is None:
+            continue
+        pred = None
+        if nouns:
+            found = [(key, n.search(text, sent.start, sent.end)) for key, n in nouns]
+            found = [(key, x) for key, x in found if x]
+            if not found:
+                continue
+            pred = min(found, key=lambda kx: abs(kx[1].start() - m.start()))[0]
+        after = [d for d in dates if m.start() <= d.start <= m.end() + _DATED_AFTER or d.start <= m.start() < d.end]  # "a partir del 4 de noviembre" is one date
+        before = [d for d in dates if m.start() - _DATED_BEFORE <= d.end <= m.start()]
+        d = min(after, key=lambda d: d.start) if after else (max(before, key=lambda d: d.end) if before else None)
+        if d is not None and d.time is not None:
+            out.append((kind, m.start(), m.end(), d, pred))
+    return out
+
+
 def candidate_sentences(document: Document, sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> set[int]:
     """The sentences that can carry a claim, for the stages before this one (the spaCy run of
     ``claims.entities``): the title and lead (the article's frame), and every sentence with a
@@ -775,6 +819,11 @@ def extract_claims(
                                values=[(m.start, m.end)], part=None,
                                exclude=[_figure_span(x) for x in ms if x.kind in VALUE_MENTIONS or x.kind == "date"] + [phrase],
                                parse=parse))
+        for kind, c_s, c_e, date_m, pred in _dated_events(text, sent, dates, lang):
+            # "is expected to close in the first quarter of 2025", "a partir del 4 de noviembre"
+            drafts.append(dict(sent=sent, anchor=(c_s, c_e), mention=None, kind=kind, roles=(None, None),
+                               dates=[date_m], clause=_clause(text, c_s, c_e, sent.start, sent.end), also=[], direction=None,
+                               info=info, values=[], predicate=pred))
         if not values:
             for kind, m, direction in events:
                 if kind in _NEEDS_TIME and not dates:
@@ -804,6 +853,10 @@ def extract_claims(
             obj = entities.resolve(o_m, exclude=[x for x in (subj, frame.best(kind, "subject")) if x])
         if subj is None and kind not in {"count", "percentage", "quantity"}:
             subj = frame.best(kind, "subject", exclude=[obj] if obj else [])
+        if subj is None and kind in K.DATED_KINDS:
+            # "It will go on sale on Sept. 27": the article's main organisation, shown, not a grouping key
+            orgs = [n for n in entities.organisations() if entities.labels.get(n) == "ORG"]
+            subj = orgs[0] if orgs else None
         sale = kind == "acquisition" and _SELL.search(sent.text)
         if obj is None and kind in K.FLOW_KINDS | K.SYMMETRIC_KINDS | K.POST_KINDS and not sale:
             obj = frame.best(kind, "object", exclude=[subj] if subj else [])
@@ -846,6 +899,8 @@ def extract_claims(
             rm = K.FUNDING_ROUND.search(clause_text) or K.FUNDING_ROUND.search(sent.text)
             if rm:
                 predicate = f"series {(rm.group(1) or rm.group(2)).upper()}" if rm.group(1) else "seed"
+        if d.get("predicate"):
+            predicate = d["predicate"]  # what a dated event is of ("strike", "deal")
         if d.get("part"):
             predicate, scope = d["part"], "tranche"  # one part of a count ("including four children")
         if d.get("elsewhere"):

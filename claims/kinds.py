@@ -35,6 +35,10 @@ AUTHORITY_RE = re.compile(
 ONE_OFF_KINDS = {"acquisition", "transfer_fee"}  # a deal has one price: its figures compare whatever the dates
 GENERIC_KINDS = {"quantity", "percentage", "change_rate"}  # no (complete) measure known: never grouped
 EVENT_KINDS = {"founding", "partnership_start", "partnership_end", "board_change", "leadership_change", "regulatory_action"}
+# one-off events whose claim is their date (claims/data/dated_events.json): two reports of one
+# with dates that cannot overlap conflict
+DATED_KINDS = {"completion", "release", "start", "expiry"}
+EVENT_KINDS |= DATED_KINDS
 # events of a post held by a person (a board seat, an executive post): who leaves, keeps or takes it
 POST_KINDS = {"board_change", "leadership_change"}
 SYMMETRIC_KINDS = {"partnership_start", "partnership_end"}

@@ -1,0 +1,43 @@
+"""One-off events whose claim is their date (claims/data/dated_events.json): a deal's completion,
+a product's release, the start of a strike or a fire, the end of a contract. Two reports of one
+with dates that cannot overlap conflict; the start of a strike is never compared with the start
+of a fire; the same date agrees."""
+from __future__ import annotations
+
+from claims.ingest import TextInput
+from claims.pipeline import check
+
+
+def _verdicts(texts, lang, kind, published="2024-09-10"):
+    r = check([TextInput(text=t, id=i, language=lang, published=published) for i, t in zip("abc", texts)], nli="none")
+    ids = {c.id for c in r.claims if c.kind == kind}
+    return [f.verdict for g in r.groups for f in g.findings if f.a in ids and f.b in ids], [c for c in r.claims if c.kind == kind]
+
+
+def test_a_deal_closing_in_two_different_quarters_is_a_conflict():
+    v, cs = _verdicts(["The transaction is expected to close in the first quarter of 2025, the companies said.",
+                       "The all-cash deal is expected to close by the end of this year, pending clearance."], "en", "completion")
+    assert len(cs) == 2 and all(c.predicate == "deal" for c in cs) and v == ["conflict"], (v, cs)
+
+
+def test_an_on_sale_date_conflicts_with_another_and_agrees_with_itself():
+    v, _ = _verdicts(["The phone will go on sale in the United States on Sept. 27.",
+                      "Kestrel will begin selling the phones in the United States on Oct. 4."], "en", "release")
+    assert v == ["conflict"]
+    v, _ = _verdicts(["The phone will go on sale on Sept. 27.", "The phone ships Sept. 27."], "en", "release")
+    assert v == ["agree"]
+
+
+def test_the_start_of_a_strike_is_compared_with_a_strike_only():
+    v, cs = _verdicts(["El sindicato ha convocado una huelga indefinida a partir del 4 de noviembre.",
+                       "La huelga indefinida en los centros de salud arrancará el 11 de noviembre."], "es", "start", "2024-10-17")
+    assert {c.predicate for c in cs} == {"strike"} and v == ["conflict"], (v, cs)
+    v, cs = _verdicts(["El sindicato ha convocado una huelga indefinida a partir del 4 de noviembre.",
+                       "El incendio comenzó el 11 de noviembre en el monte."], "es", "start", "2024-10-17")
+    assert {c.predicate for c in cs} == {"strike", "fire"} and v == [], (v, cs)
+
+
+def test_the_end_of_a_contract():
+    v, _ = _verdicts(["Ha firmato un contratto fino al 2029 con il club inglese.",
+                      "Il contratto dell'esterno scadrà nel giugno 2030."], "it", "expiry", "2024-07-01")
+    assert v == ["conflict"]
