@@ -775,6 +775,8 @@ def group_claims(claims: Sequence[Claim]) -> dict[tuple, list[Claim]]:
                 buckets[key].append(c)
                 continue
             if subj is None and obj is None:
+                if kind in K.DURATION_CUES:  # "Otto anni di carcere": the one sentenced person's group, else one of its own
+                    partial.append((key, c))
                 continue
             if subj is None or (obj is None and kind in K.FLOW_KINDS | K.SYMMETRIC_KINDS | K.POST_KINDS):
                 partial.append((key, c))

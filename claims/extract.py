@@ -158,6 +158,55 @@ def _ages(text: str, sent: Sentence, lang: str) -> list[tuple[Mention, tuple[int
     return out
 
 
+_AGE_AFTER = re.compile(r"^[\s-]*old\b", re.I)
+# "faces up to 10 years in prison", "risque jusqu'à cinq ans", "rischia otto anni": the most a
+# court may give, not a sentence given (compared only with other maxima)
+_MAXIMUM_BEFORE = re.compile(r"(?:faces?|facing|could\s+get|could\s+face|maximum(?:\s+of)?|up\s+to|risque|encourt|jusqu['’]à|"
+                             r"rischia|fino\s+a|drohen|droht|bis\s+zu|enfrenta|hasta)\s*(?:\w+\s+){0,2}$", re.I)
+_DURATION_JOIN = re.compile(r"^\s*(?:,|and|et|y|und|e)\s*$", re.I)
+_COMPOUND_YEAR = re.compile(r"^-(?P<u>year|month)s?(?:-long)?(?![\w])", re.I)  # "a five-year contract"
+
+
+def _durations(text: str, sent: Sentence, values: list[Mention]) -> list[tuple[Mention, list[Mention], str, Optional[str]]]:
+    """Durations of a decision in a sentence (``K.DURATION_CUES``), in months: (the duration as a
+    figure, the number mentions it is made of, its kind, "maximum" for the most a court may give).
+    "6 anni e 4 mesi di reclusione" is one
+    duration of 76 months; "a four-year deal" is a contract's 48 months."""
+    units = []
+    for v in values:
+        if v.kind != "number" or v.value is None or v.value.amount is None:
+            continue
+        u = fold(v.value.unit or "")
+        m = _COMPOUND_YEAR.match(text[v.end : v.end + 16]) if not u else None
+        months = K.DURATION_MONTHS.get(u) or (K.DURATION_MONTHS[m.group("u").lower()] if m else None)
+        end = v.end + (m.end() if m else 0)
+        if months and not _AGE_AFTER.match(text[end : end + 8]) and not re.search(r"old$", v.text, re.I):  # "a 15 year-old", "a seven-year-old girl": an age
+            units.append((v, months, end))
+    out = []
+    i = 0
+    while i < len(units):
+        parts = [units[i]]
+        while i + 1 < len(units) and parts[-1][1] == 12 and units[i + 1][1] == 1 and _DURATION_JOIN.match(text[parts[-1][2] : units[i + 1][0].start]):
+            i += 1
+            parts.append(units[i])
+        i += 1
+        s, e = parts[0][0].start, parts[-1][2]
+        kind = None
+        best = None
+        for k, rx in K.DURATION_CUES.items():
+            for m in rx.finditer(text, max(sent.start, s - 60), min(sent.end, e + 60)):
+                d = m.start() - e if m.start() >= e else s - m.end()
+                if d >= 0 and (best is None or d < best):
+                    kind, best = k, d
+        if kind is None:
+            continue
+        n = float(sum(v.value.amount * months for v, months, _ in parts))
+        maximum = bool(_MAXIMUM_BEFORE.search(text[max(sent.start, s - 40) : s]))
+        out.append((Mention(kind="number", start=s, end=e, text=text[s:e], value=Value(amount=n, low=n, high=n, unit="months")),
+                    [v for v, _, _ in parts], kind, "maximum" if maximum else None))
+    return out
+
+
 def _figure_span(m: Mention) -> tuple[int, int]:
     """The figure of a mention, left out of every claim's cues: a count's counted noun ("48
     pasajeros", "5 starts") is a word of the sentence, and may say what a neighbour measures."""
@@ -649,8 +698,8 @@ def _same_value(a: Optional[Value], b: Optional[Value]) -> bool:
 
 
 @functools.lru_cache(maxsize=16)
-def _dated_event_rules(lang: str) -> list[tuple[str, re.Pattern, list[tuple[str, re.Pattern]]]]:
-    """(kind, cue pattern, [(noun key, noun pattern)]) for one language (claims/data/dated_events.json)."""
+def _dated_event_rules(lang: str) -> list[tuple[str, re.Pattern, list[tuple[str, re.Pattern]], Optional[str]]]:
+    """(kind, cue pattern, [(noun key, noun pattern)], fixed predicate) for one language (claims/data/dated_events.json)."""
     data = json.loads(resources.files("claims").joinpath("data/dated_events.json").read_text(encoding="utf-8"))
     out = []
     for kind, rec in data.items():
@@ -659,7 +708,7 @@ def _dated_event_rules(lang: str) -> list[tuple[str, re.Pattern, list[tuple[str,
         cue = re.compile(r"(?<![\w-])(?:" + "|".join(rec["cues"][lang]) + r")(?![\w-])", re.I)
         nouns = [(key, re.compile(r"(?<![\w-])(?:" + "|".join(words[lang]) + r")(?![\w-])", re.I))
                  for key, words in rec.get("nouns", {}).items() if words.get(lang)]
-        out.append((kind, cue, nouns))
+        out.append((kind, cue, nouns, rec.get("predicate")))
     return out
 
 
@@ -673,11 +722,11 @@ def _dated_events(text: str, sent: Sentence, dates: list[Mention], lang: str) ->
     out = []
     if not dates:
         return out
-    for kind, cue, nouns in _dated_event_rules(lang):
+    for kind, cue, nouns, fixed in _dated_event_rules(lang):
         m = cue.search(text, sent.start, sent.end)
         if m is None:
             continue
-        pred = None
+        pred = fixed
         if nouns:
             found = [(key, n.search(text, sent.start, sent.end)) for key, n in nouns]
             found = [(key, x) for key, x in found if x]
@@ -743,6 +792,10 @@ def extract_claims(
         frames: dict[int, FigureFrame] = {}
         if parse is not None:
             values, frames = _framed_values(parse, text, ms, values, lang)
+        durations = _durations(text, sent, [m for m in ms if m.kind in VALUE_MENTIONS | {"number"} and m.value is not None])
+        if durations:  # "condannato a 6 anni e 4 mesi": one duration, not two counts of years and months
+            used = {(v.start, v.end) for _, parts, _, _ in durations for v in parts}
+            values = [v for v in values if (v.start, v.end) not in used]
         events: list[tuple[str, re.Match, str]] = []
         seen_kinds = set()
         for kind, rx, direction in K.EVENT_CUES:
@@ -819,6 +872,13 @@ def extract_claims(
                                values=[(m.start, m.end)], part=None,
                                exclude=[_figure_span(x) for x in ms if x.kind in VALUE_MENTIONS or x.kind == "date"] + [phrase],
                                parse=parse))
+        for dm, _, kind, bound in durations:
+            people = [e for e in ents if e.label == "PER"]
+            who = min(people, key=lambda e: abs(e.start - dm.start)) if people else None
+            drafts.append(dict(sent=sent, anchor=(dm.start, dm.end), mention=dm, kind=kind, roles=(who, None), dates=dates,
+                               clause=_clause(text, dm.start, dm.end, sent.start, sent.end), also=[], direction=None, info=info,
+                               values=[(dm.start, dm.end)], part=None, parse=parse, predicate=bound,
+                               exclude=[_figure_span(x) for x in ms if x.kind in VALUE_MENTIONS or x.kind == "date"]))
         for kind, c_s, c_e, date_m, pred in _dated_events(text, sent, dates, lang):
             # "is expected to close in the first quarter of 2025", "a partir del 4 de noviembre"
             drafts.append(dict(sent=sent, anchor=(c_s, c_e), mention=None, kind=kind, roles=(None, None),
@@ -851,7 +911,9 @@ def extract_claims(
             subj = entities.resolve(s_m, exclude=[obj] if obj else [])
         if o_m is not None and obj is None:
             obj = entities.resolve(o_m, exclude=[x for x in (subj, frame.best(kind, "subject")) if x])
-        if subj is None and kind not in {"count", "percentage", "quantity"}:
+        if subj is None and kind not in {"count", "percentage", "quantity"} | set(K.DURATION_CUES):
+            # (a duration with no person in its sentence, "Otto anni di carcere", joins the one
+            # group of its kind: claims.crosscheck.group_claims)
             subj = frame.best(kind, "subject", exclude=[obj] if obj else [])
         if subj is None and kind in K.DATED_KINDS:
             # "It will go on sale on Sept. 27": the article's main organisation, shown, not a grouping key
@@ -885,6 +947,9 @@ def extract_claims(
             prev_time_by_sentence[sent.index] = time
         clause_text = text[d["clause"][0] : d["clause"][1]]
         earlier_cue = _earlier_cue(text, sent, (a_s, a_e), d["values"]) if claim_value is not None else None
+        if earlier_cue is None and claim_value is not None and kind not in K.ROLELESS_KINDS \
+                and K.PLUPERFECT_BEFORE.search(text[max(d["clause"][0], a_s - 45) : a_s]):
+            earlier_cue = "pluperfect"  # "il avait parcouru 1 400 hectares": the state before the one reported
         if earlier_cue and (time is None or time.relation == "since" or time.inherited or time.granularity == "day"):
             # "initialement fixée à 2 milliards", "ramenée de 4,34 à 4,125": an earlier, superseded figure
             time = TimeRef(text=earlier_cue, relation="before", granularity="unknown",

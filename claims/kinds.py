@@ -32,7 +32,19 @@ AUTHORITY_RE = re.compile(
     r"^(?:ue|eu|ftc|sec|doj|cnil|cma|arcep|amf|bce|ecb|fed)$|bruxelles|brussels|washington|gouvernement|government|parquet|prosecutor)",
     re.I,
 )
-ONE_OFF_KINDS = {"acquisition", "transfer_fee"}  # a deal has one price: its figures compare whatever the dates
+ONE_OFF_KINDS = {"acquisition", "transfer_fee", "prison_term", "contract_length"}  # a deal has one price: its figures compare whatever the dates
+# durations of one decision, in months: a prison sentence, a contract's length ("six years and
+# four months in prison", "a five-year contract"); the cue nearest the duration decides
+DURATION_CUES: dict[str, re.Pattern] = {
+    "prison_term": re.compile(r"(?<![\w-])(?:prison|jail|behind\s+bars|imprisonment|custodial|sentenced|réclusion|détention|emprisonnement|"
+                              r"(?:ferme|avec\s+sursis)|prisión|cárcel|condena(?:do|da)?|Haft|Freiheitsstrafe|Gefängnis\w*|verurteilt|"
+                              r"carcere|reclusione|detenzione|condannat[oaie]|condanna)(?![\w-])", re.I),
+    "contract_length": re.compile(r"(?<![\w-])(?:contracts?|contrats?|contratos?|contratt[oi]|Vertrag\w*|Kontrakt\w*)(?![\w-])"
+                                  r"|(?<=-year\s)(?:deal|pact|extension)\b", re.I),  # "a four-year deal"
+}
+DURATION_MONTHS = {"year": 12, "years": 12, "an": 12, "ans": 12, "annee": 12, "annees": 12, "anno": 12, "anni": 12, "ano": 12, "anos": 12,
+                   "jahr": 12, "jahre": 12, "jahren": 12, "month": 1, "months": 1, "mois": 1, "mes": 1, "meses": 1, "monat": 1,
+                   "monate": 1, "monaten": 1, "mese": 1, "mesi": 1}
 GENERIC_KINDS = {"quantity", "percentage", "change_rate"}  # no (complete) measure known: never grouped
 EVENT_KINDS = {"founding", "partnership_start", "partnership_end", "board_change", "leadership_change", "regulatory_action"}
 # one-off events whose claim is their date (claims/data/dated_events.json): two reports of one
@@ -141,6 +153,12 @@ EARLIER_CUES = _rx([r"initialement", r"au départ", r"à l['’]origine", r"dans
                     r"l['’]an(?:née)? (?:dernier|dernière|précédente?)", r"un an plus tôt", r"(?:last|previous|prior) year", r"a year (?:earlier|before|ago)",
                     r"year-(?:earlier|ago)", r"prior-year", r"Vorjahr\w*", r"im Vorjahres\w*", r"año (?:anterior|pasado)", r"ejercicio anterior",
                     r"anno (?:precedente|scorso)", r"l['’]anno scorso", r"esercizio precedente"])
+# The pluperfect right before a figure ("il avait parcouru 1 400 hectares", "had burned 1,400
+# acres", "había afectado a", "hatte ... erreicht", "aveva bruciato"): a state before the one the
+# article reports, an earlier figure (auxiliary, participle, then at most two words)
+PLUPERFECT_BEFORE = re.compile(
+    r"(?<![\w-])(?:avait|avaient|had|había|habían|hatte|hatten|aveva|avevano)\s+(?:été\s+|been\s+|sido\s+|stato\s+|stati\s+)?"
+    r"(?!\d)[^\W\d]+\s+(?:[^\W\d]+\s+){0,2}$", re.I)
 # Election rounds: figures of different rounds measure different things.
 ROUND_CUES: list[tuple[str, re.Pattern]] = [
     ("round 1", _rx([r"premier tour", r"1er tour", r"first round", r"primera vuelta", r"primo turno", r"erste[nrm]? Wahlgang\w*"])),
