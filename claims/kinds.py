@@ -115,7 +115,10 @@ VALUE_CUES: dict[str, re.Pattern] = {
         r"multas?", r"Geldstrafe", r"Bußgeld", r"sanzione",
     ]),
     "transfer_fee": _rx([r"transferts?", r"indemnités? de transfert", r"transfer(?: fee)?s?", r"fichaje", r"traspaso", r"Ablöse\w*", r"cartellino"]),
-    "profit": _rx([r"bénéfices?", r"profits?", r"net income", r"résultat net", r"beneficios?(?: neto)?", r"ganancias?", r"utile(?: netto)?", r"lucro", r"Gewinn\w*", r"Nettogewinn", r"Reingewinn"]),
+    "profit": _rx([r"bénéfices?", r"profits?", r"net income", r"résultat net", r"beneficios?(?: neto)?", r"ganancias?", r"utile(?: netto)?", r"lucro", r"Gewinn\w*", r"Nettogewinn", r"Reingewinn",
+                        # the bottom line: "Überschuss", "unter dem Strich", "bottom line", "utile netto"
+                        r"Überschuss\w*", r"Jahresüberschuss", r"Konzernergebnis", r"unter dem Strich", r"bottom line", r"earnings",
+                        r"résultat net part du groupe", r"utili", r"resultado neto"]),
     "loss": _rx([r"pertes?", r"loss(?:es)?", r"déficit", r"pérdidas?", r"perdite", r"prejuízo", r"Verlust\w*"]),
     "casualties": _rx([
         r"morts?", r"tuée?s?", r"blessée?s?", r"victimes?", r"décès", r"décédée?s?", r"killed", r"dead", r"deaths?", r"injured", r"casualties",
