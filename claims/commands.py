@@ -138,6 +138,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         """Check articles against each other and write a contradiction report."""
         if fail_on not in (None, "conflict"):
             raise ClaimsError(f"--fail-on takes 'conflict', not {fail_on!r}")
+        if store and workers != 1:
+            raise InputError("--workers is not available with --store (the store analyses its new documents in one process)")
         from .report import write_reports
 
         check_paths(paths)

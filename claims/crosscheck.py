@@ -644,6 +644,15 @@ def compare_times(a: Claim, b: Claim, kind: str, pub: dict[str, Optional[dt.date
     return ("scope_difference", 0.7, f"Different dates: {fa} vs {fb} (possibly separate events).", "time")
 
 
+def _one_story(a: Claim, b: Claim) -> bool:
+    """Two dated events' articles share a salient name (``Claim.cues`` "name:...", claims.extract)."""
+    from .align import names_clash
+
+    na = [c[5:] for c in a.cues if c.startswith("name:")]
+    nb = [c[5:] for c in b.cues if c.startswith("name:")]
+    return any(not names_clash(x, y) for x in na for y in nb)  # one name is the other or a part of it
+
+
 def _opposite(a: Claim, b: Claim) -> Optional[Decision]:
     """Structured contradiction between event directions (leaving vs joining or keeping)."""
     if not (a.direction and b.direction) or a.direction == b.direction or a.value is not None or b.value is not None:
@@ -667,6 +676,9 @@ def _opposite(a: Claim, b: Claim) -> Optional[Decision]:
 
 
 def compare_events(a: Claim, b: Claim, kind: str, pub: dict[str, Optional[dt.date]], nli: Any = None) -> Decision:
+    if kind in K.DATED_KINDS and a.document != b.document and not _one_story(a, b):
+        return ("scope_difference", 0.6, "Two articles with no organisation or person in common: the "
+                f"{_KIND_TOPIC.get(kind, kind)} of two stories ({fmt_time(a.time)} / {fmt_time(b.time)}).", "rules")
     if a.document == b.document and a.sentence == b.sentence:
         # two figures of one sentence that both mention the event: one statement of it, whose
         # figures carry their own dates ("founded in 2019, it employs 240 people today")
@@ -721,8 +733,8 @@ def _keys(c: Claim) -> list[tuple]:
         fam = _unit_family(c) if kind == c.kind else "event"
         subj, obj = _norm(c.subject), _norm(c.object)
         if kind in K.ROLELESS_KINDS or kind in K.DATED_KINDS:
-            subj = obj = None  # the event's date tells tolls apart, not the names around them; a dated
-            # event is grouped by what it is of ("start|strike"): its date is what is compared
+            subj = obj = None  # the event's date tells tolls apart, not the names around them; a
+            # dated event is grouped by what it is of ("start|strike"), and compared within one story
             if K.is_detail(c.predicate) and kind == c.kind:
                 continue  # a figure of the story, not the article's toll
         if kind in K.SYMMETRIC_KINDS and subj and obj:
@@ -782,9 +794,12 @@ def group_claims(claims: Sequence[Claim]) -> dict[tuple, list[Claim]]:
                 partial.append((key, c))
             else:
                 buckets[key].append(c)
+    by_kind: dict[tuple, list[tuple]] = defaultdict(list)  # buckets by (kind, family): linear, not all buckets per claim
+    for k in buckets:
+        by_kind[(k[0], k[1])].append(k)
     for key, c in partial:
         kind, fam, subj, obj = key
-        matches = [k for k in buckets if k[0] == kind and k[1] == fam and (subj is None or k[2] == subj) and (obj is None or k[3] == obj)]
+        matches = [k for k in by_kind.get((kind, fam), []) if (subj is None or k[2] == subj) and (obj is None or k[3] == obj)]
         if len(matches) == 1:
             buckets[matches[0]].append(c)
         else:

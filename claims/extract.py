@@ -713,6 +713,7 @@ def _dated_event_rules(lang: str) -> list[tuple[str, re.Pattern, list[tuple[str,
 
 
 _DATED_AFTER = 60  # characters from a dated event's cue to its date after it
+_ANTECEDENT = 30  # characters before the cue's clause where what the event is of may stand
 _DATED_BEFORE = 25  # or before it ("am 4. November beginnt")
 
 
@@ -727,8 +728,10 @@ def _dated_events(text: str, sent: Sentence, dates: list[Mention], lang: str) ->
         if m is None:
             continue
         pred = fixed
-        if nouns:
-            found = [(key, n.search(text, sent.start, sent.end)) for key, n in nouns]
+        if nouns:  # the thing the event is of, in the cue's clause ("the strike begins", not "opened fire ... began")
+            c_lo, c_hi = _clause(text, m.start(), m.end(), sent.start, sent.end)
+            c_lo = max(sent.start, c_lo - _ANTECEDENT)  # "The fire, which broke out on Sunday": a relative's antecedent
+            found = [(key, n.search(text, c_lo, c_hi)) for key, n in nouns]
             found = [(key, x) for key, x in found if x]
             if not found:
                 continue
@@ -739,6 +742,17 @@ def _dated_events(text: str, sent: Sentence, dates: list[Mention], lang: str) ->
         if d is not None and d.time is not None:
             out.append((kind, m.start(), m.end(), d, pred))
     return out
+
+
+STORY_NAMES = 3  # a dated event's story: its article's most salient names and people
+
+
+def _story_names(entities: DocumentEntities, subj: Optional[str]) -> list[str]:
+    """The names of the story a dated event belongs to ("name:<folded name>"): two reports of one
+    closing, one release, one strike share at least one (claims.crosscheck)."""
+    names = entities.organisations()[:STORY_NAMES]  # organisations, things and places ("the Cedar Hollow Fire", the county)
+    people = sorted((n for n in entities.salience if entities.labels.get(n) == "PER"), key=lambda n: -entities.salience[n])[:STORY_NAMES]
+    return [f"name:{fold(n)}" for n in dict.fromkeys(([subj] if subj else []) + names + people)]
 
 
 def candidate_sentences(document: Document, sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> set[int]:
@@ -881,7 +895,10 @@ def extract_claims(
                                exclude=[_figure_span(x) for x in ms if x.kind in VALUE_MENTIONS or x.kind == "date"]))
         for kind, c_s, c_e, date_m, pred in _dated_events(text, sent, dates, lang):
             # "is expected to close in the first quarter of 2025", "a partir del 4 de noviembre"
-            drafts.append(dict(sent=sent, anchor=(c_s, c_e), mention=None, kind=kind, roles=(None, None),
+            lo, hi = _clause(text, c_s, c_e, sent.start, sent.end)
+            orgs = [e for e in ents if e.label == "ORG" and lo <= e.start < hi]
+            who = min(orgs, key=lambda e: abs(e.start - c_s)) if orgs else None  # whose deal, product, strike
+            drafts.append(dict(sent=sent, anchor=(c_s, c_e), mention=None, kind=kind, roles=(who, None),
                                dates=[date_m], clause=_clause(text, c_s, c_e, sent.start, sent.end), also=[], direction=None,
                                info=info, values=[], predicate=pred))
         if not values:
@@ -1001,7 +1018,7 @@ def extract_claims(
                 direction=d["direction"],
                 includes=list(d.get("includes", [])),
                 cues=figure_cues(text, sent.start, sent.end, (a_s, a_e), document.language or "fr", d.get("exclude", ()), d.get("parse"))
-                if claim_value is not None else [],
+                if claim_value is not None else (_story_names(entities, subj) if kind in K.DATED_KINDS else []),
             )
         )
     lead_parses = [entities.sentences[s.index].parse for s in sorted(sentences, key=lambda s: s.start)[:2] if s.index in entities.sentences]

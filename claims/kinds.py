@@ -223,10 +223,11 @@ REPORTING_BEFORE = re.compile(
 )
 
 # an executive post, and "at the head of" (the post a 'keep' verb says is kept)
-_POST = (r"(?:direct(?:eur|rice)\s+génér\w+|direction\s+générale|PDG|p\.-d\.g\.|président(?:e)?[- ]directeur|patron(?:ne)?|"
+_POST = (r"(?<![\w-])(?:direct(?:eur|rice)\s+génér\w+|direction\s+générale|PDG|p\.-d\.g\.|président(?:e)?[- ]directeur|"
+         r"patron(?:ne)?\s+(?:de|du|des|d['’])|"  # "la patronne de Maison Corbière" (not "the patrons", "a patron saint")
          r"CEO|chief\s+executive(?:\s+officer)?|managing\s+director|consejer[oa]\s+delegad[oa]|director[a]?\s+general|"
-         r"Vorstands(?:chef\w*|vorsitz\w*)|Geschäftsführ\w+|Konzernchef\w*|amministrat(?:ore|rice)\s+delegat[oa]|direttore\s+generale)")
-_HELM = r"(?:à\s+la\s+tête|aux\s+commandes|at\s+the\s+helm|in\s+charge|al\s+frente|an\s+der\s+Spitze|alla\s+guida|al\s+timone)"
+         r"Vorstands(?:chef\w*|vorsitz\w*)|Geschäftsführ\w+|Konzernchef\w*|amministrat(?:ore|rice)\s+delegat[oa]|direttore\s+generale)(?![\w-])")
+_HELM = r"(?:à\s+la\s+tête|aux\s+commandes|at\s+the\s+helm|al\s+frente|an\s+der\s+Spitze|alla\s+guida|al\s+timone)"
 
 # Event cues: (kind, trigger regex, direction) — direction distinguishes opposite events
 # of the same kind (leaving vs joining a board) so that they can conflict.

@@ -191,7 +191,8 @@ def analyse_documents(
     processes (each loads the spaCy pipelines once), for corpora of at least
     ``MIN_DOCS_PER_WORKER`` documents per worker. 0 = one worker per CPU core."""
     tm = timings or Timings()
-    n = workers if workers > 0 else (os.cpu_count() or 1)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    n = workers if workers > 0 else cores
     n = min(n, max(1, len(docs) // MIN_DOCS_PER_WORKER))
     results: list[DocumentResult] = []
     if n <= 1:
@@ -201,17 +202,30 @@ def analyse_documents(
                 progress("documents", i + 1, len(docs))
         return results
     import multiprocessing as mp
+    import sys
     from concurrent.futures import ProcessPoolExecutor
     from functools import partial
 
-    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-    with ProcessPoolExecutor(max_workers=n, mp_context=ctx) as pool:
+    if sys.platform.startswith("linux"):
+        from .nlp import get_nlp
+
+        for lang in {d.language for d in docs}:
+            get_nlp(lang)  # loaded once here, shared by the forked workers (copy on write)
+        ctx = mp.get_context("fork")
+    else:  # fork is unsafe on macOS and absent on Windows: each worker loads the pipelines
+        ctx = mp.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx)
+    try:
         for i, (res, stages) in enumerate(pool.map(partial(_analyse_timed, aliases=aliases), docs, chunksize=4)):
             results.append(res)
             for k, v in stages.items():
                 tm.add(k, v / n)  # wall time: the workers' seconds shared among them
             if progress:
                 progress("documents", i + 1, len(docs))
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)  # the first failure ends the run, not the corpus's end
+        raise
+    pool.shutdown()
     return results
 
 

@@ -653,7 +653,7 @@ def _holiday_date(rule: dict, y: int) -> dt.date | None:
         return _easter(y) + dt.timedelta(days=rule["easter"])
     month, weekday, n = rule["nth_weekday"]
     days = [d for d in range(1, calendar.monthrange(y, month)[1] + 1) if dt.date(y, month, d).weekday() == weekday]
-    return dt.date(y, month, days[n - 1 if n > 0 else n])
+    return dt.date(y, month, days[n - 1 if n > 0 else n]) + dt.timedelta(days=rule.get("offset", 0))
 
 
 @functools.lru_cache(maxsize=16)
@@ -662,15 +662,18 @@ def _holiday_rx(lang: str) -> tuple[re.Pattern | None, list[tuple[re.Pattern, di
     import json
     from importlib import resources
 
-    rules = json.loads(resources.files("claims").joinpath("data/holidays.json").read_text(encoding="utf-8")).get(lang, [])
-    tail = rf"(?P<tail>{_S}(?P<y>1\d\d\d|20\d\d)(?!\d)|{_SP}*-?{_SP}*(?P<we>week-?end|Wochenende)\b)?"
+    data = json.loads(resources.files("claims").joinpath("data/holidays.json").read_text(encoding="utf-8"))
+    rules = data.get(lang, [])
+    weekend = "|".join(data.get("_weekend", {}).get(lang, [])) or "(?!x)x"
+    tail = rf"(?P<tail>{_S}(?P<y>1\d\d\d|20\d\d)(?!\d)|{_SP}*-?{_SP}*(?P<we>{weekend})(?![\w-]))?"
     each = [(re.compile(rf"(?P<name>{n})(?![\w'’-]){tail}"), r) for r in rules for n in r["names"]]
     if not each:
         return None, each
-    return re.compile(r"(?<![\w'’-])(?:" + "|".join(n for r in rules for n in r["names"]) + r")(?![\w'’-])"), each
+    return re.compile(r"(?<![\w-])(?:" + "|".join(n for r in rules for n in r["names"]) + r")(?![\w'’-])"), each  # "l'Ascension"
 
 
-_CAPITALIZED_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’]*[\s-]$")
+_CAPITALIZED_BEFORE = re.compile(r"(?<=[\w,;:)»\"”]\s)[A-ZÀ-Ý][\w'’]{3,}[\s-]$|(?<=[\w,;:)»\"”]\s)[A-ZÀ-Ý][\w'’]*-$")
+HOLIDAY_AHEAD_DAYS = 45  # a named day without a year: the next one when it is at most this far ahead
 _CAPITALIZED_AFTER = re.compile(r"^[\s-][A-ZÀ-Ý]")
 
 
@@ -693,8 +696,12 @@ def _holidays(text: str, col: _Collector, published: dt.date | None, lang: str) 
         if m.group("y"):
             d = _holiday_date(rule, int(m.group("y")))
         elif published is not None:
+            # the latest occurrence up to the publication, or the next one when it is close
+            # ("before Christmas" in November); not a date half a year ahead
             cands = [x for x in (_holiday_date(rule, y) for y in (published.year - 1, published.year, published.year + 1)) if x]
-            d = min(cands, key=lambda x: abs((x - published).days))
+            ahead = [x for x in cands if x > published and (x - published).days <= HOLIDAY_AHEAD_DAYS]
+            past = [x for x in cands if x <= published]
+            d = min(ahead) if ahead else (max(past) if past else min(cands))
         else:
             col.add(s, e, _timeref(text, s, e, None, "day", None, None, resolved=False, relative=True))
             continue
