@@ -238,6 +238,14 @@ def _r_part(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
     return None
 
 
+def _r_two_stories(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
+    """Durations of two articles that share no salient name (a sentence in one story, a sentence
+    in another): two decisions, not two reports of one."""
+    if a.kind in K.DURATION_CUES and a.document != b.document and not _one_story(a, b):
+        return {"la": _label(a), "lb": _label(b)}
+    return None
+
+
 def _r_predicates(a: Claim, b: Claim, ctx: Ctx) -> Optional[dict]:
     """Figures of two named rounds (series A / series B, first / second round of a vote)."""
     pa, pb = a.predicate, b.predicate
@@ -338,6 +346,8 @@ RULES_BEFORE: list[Rule] = [
          "Different units ({ua} vs {ub}): not compared (a conversion, or a different measure)."),
     Rule("earlier_figure", _r_earlier, "scope_difference", 0.7,
          "An earlier figure ('{cue}': {old}) and a later one ({new}): a revised figure or an earlier period."),
+    Rule("two_stories", _r_two_stories, "scope_difference", 0.6,
+         "Two articles with no organisation or person in common: {la} and {lb} are two decisions of two stories."),
     Rule("one_article", _r_one_article, "scope_difference", 0.6,
          "Two figures of one article ({doc}): parts, updates or other events, not rival reports."),
     Rule("different_rounds", _r_predicates, "scope_difference", 0.75,
@@ -646,11 +656,15 @@ def compare_times(a: Claim, b: Claim, kind: str, pub: dict[str, Optional[dt.date
 
 def _one_story(a: Claim, b: Claim) -> bool:
     """Two dated events' articles share a salient name (``Claim.cues`` "name:...", claims.extract)."""
-    from .align import names_clash
-
     na = [c[5:] for c in a.cues if c.startswith("name:")]
     nb = [c[5:] for c in b.cues if c.startswith("name:")]
-    return any(not names_clash(x, y) for x in na for y in nb)  # one name is the other or a part of it
+    if set(na) & set(nb):
+        return True  # one name in both
+    # or two words of their names in common ("Sindicato", "Valdeserra" / "Sindicato Médico de
+    # Valdeserra"), not one ("Martin" / "Martin Luther King Day")
+    wa = {w for n in na for w in n.split() if len(w) > 2}
+    wb = {w for n in nb for w in n.split() if len(w) > 2}
+    return len(wa & wb) >= 2
 
 
 def _opposite(a: Claim, b: Claim) -> Optional[Decision]:

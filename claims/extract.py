@@ -159,10 +159,11 @@ def _ages(text: str, sent: Sentence, lang: str) -> list[tuple[Mention, tuple[int
 
 
 _AGE_AFTER = re.compile(r"^[\s-]*old\b", re.I)
-# "faces up to 10 years in prison", "risque jusqu'à cinq ans", "rischia otto anni": the most a
-# court may give, not a sentence given (compared only with other maxima)
-_MAXIMUM_BEFORE = re.compile(r"(?:faces?|facing|could\s+get|could\s+face|maximum(?:\s+of)?|up\s+to|risque|encourt|jusqu['’]à|"
-                             r"rischia|fino\s+a|drohen|droht|bis\s+zu|enfrenta|hasta)\s*(?:\w+\s+){0,2}$", re.I)
+# "faces up to 10 years in prison", "carries a mandatory minimum sentence of ten years", "risque
+# jusqu'à cinq ans", "rischia otto anni": what the law allows, not a sentence given (compared
+# only with other such bounds)
+_MAXIMUM_BEFORE = re.compile(r"(?:faces?|facing|could\s+get|could\s+face|maximum(?:\s+of)?|minimum(?:\s+of)?|up\s+to|carr(?:y|ies)|"
+                             r"risque|encourt|jusqu['’]à|rischia|fino\s+a|drohen|droht|bis\s+zu|enfrenta|hasta)\s*(?:[\w'’-]+\s+){0,4}$", re.I)
 _DURATION_JOIN = re.compile(r"^\s*(?:,|and|et|y|und|e)\s*$", re.I)
 _COMPOUND_YEAR = re.compile(r"^-(?P<u>year|month)s?(?:-long)?(?![\w])", re.I)  # "a five-year contract"
 
@@ -192,16 +193,15 @@ def _durations(text: str, sent: Sentence, values: list[Mention]) -> list[tuple[M
         i += 1
         s, e = parts[0][0].start, parts[-1][2]
         kind = None
-        best = None
-        for k, rx in K.DURATION_CUES.items():
-            for m in rx.finditer(text, max(sent.start, s - 60), min(sent.end, e + 60)):
-                d = m.start() - e if m.start() >= e else s - m.end()
-                if d >= 0 and (best is None or d < best):
-                    kind, best = k, d
+        if K.DURATION_CUES["prison_term"].match(text[e : min(sent.end, e + 50)]) or \
+                K.DURATION_CUES["prison_term"].search(text[max(sent.start, s - 50) : s]):
+            kind = "prison_term"
+        elif K.DURATION_CUES["contract_length"].search(text, max(sent.start, s - 60), min(sent.end, e + 60)):
+            kind = "contract_length"
         if kind is None:
             continue
         n = float(sum(v.value.amount * months for v, months, _ in parts))
-        maximum = bool(_MAXIMUM_BEFORE.search(text[max(sent.start, s - 40) : s]))
+        maximum = bool(_MAXIMUM_BEFORE.search(text[max(sent.start, s - 40) : s])) or any(v.value.qualifier != "exact" for v, _, _ in parts)
         out.append((Mention(kind="number", start=s, end=e, text=text[s:e], value=Value(amount=n, low=n, high=n, unit="months")),
                     [v for v, _, _ in parts], kind, "maximum" if maximum else None))
     return out
@@ -1017,7 +1017,8 @@ def extract_claims(
                 anchor_end=a_e,
                 direction=d["direction"],
                 includes=list(d.get("includes", [])),
-                cues=figure_cues(text, sent.start, sent.end, (a_s, a_e), document.language or "fr", d.get("exclude", ()), d.get("parse"))
+                cues=(figure_cues(text, sent.start, sent.end, (a_s, a_e), document.language or "fr", d.get("exclude", ()), d.get("parse"))
+                      + (_story_names(entities, subj) if kind in K.DURATION_CUES else []))
                 if claim_value is not None else (_story_names(entities, subj) if kind in K.DATED_KINDS else []),
             )
         )

@@ -36,9 +36,12 @@ ONE_OFF_KINDS = {"acquisition", "transfer_fee", "prison_term", "contract_length"
 # durations of one decision, in months: a prison sentence, a contract's length ("six years and
 # four months in prison", "a five-year contract"); the cue nearest the duration decides
 DURATION_CUES: dict[str, re.Pattern] = {
-    "prison_term": re.compile(r"(?<![\w-])(?:prison|jail|behind\s+bars|imprisonment|custodial|sentenced|réclusion|détention|emprisonnement|"
-                              r"(?:ferme|avec\s+sursis)|prisión|cárcel|condena(?:do|da)?|Haft|Freiheitsstrafe|Gefängnis\w*|verurteilt|"
-                              r"carcere|reclusione|detenzione|condannat[oaie]|condanna)(?![\w-])", re.I),
+    # a prison term: the prison word right after the duration ("three years in prison", "6 anni di
+    # reclusione", "acht Jahren Haft"), or a sentencing verb right before it ("sentenced to nine months")
+    "prison_term": re.compile(r"^\s*(?:[\w'’]+\s+){0,3}?(?:prison|jail|imprisonment|behind\s+bars|réclusion|détention|emprisonnement|"
+                              r"prisión|cárcel|Haft|Freiheitsstrafe|Gefängnis\w*|carcere|reclusione|detenzione)(?![\w-])"
+                              r"|(?:sentenced|condamnée?s?|condannat[oaie]|verurteilt|condenad[oa]s?|handed|jailed|imprisoned)\s+"
+                              r"(?:[\w'’]+\s+){0,2}?$", re.I),
     "contract_length": re.compile(r"(?<![\w-])(?:contracts?|contrats?|contratos?|contratt[oi]|Vertrag\w*|Kontrakt\w*)(?![\w-])"
                                   r"|(?<=-year\s)(?:deal|pact|extension)\b", re.I),  # "a four-year deal"
 }

@@ -1,7 +1,9 @@
 """Durations of a decision are claims in months (a prison sentence, a contract's length): "6 anni
 e 4 mesi" is one duration of 76 months, "a five-year contract" is 60; the cue nearest the
 duration says which kind; two reports of one decision with different durations conflict; a
-duration with no cue is no claim; one with no person joins the one group of its kind."""
+duration with no cue is no claim; one with no person joins the one group of its kind; what the
+law allows ("faces up to", "a mandatory minimum") is compared only with such bounds; durations
+of two articles that share no name are two decisions."""
 from __future__ import annotations
 
 from claims.ingest import TextInput
@@ -29,9 +31,18 @@ def test_years_and_months_are_one_duration_in_each_language():
 
 def test_two_durations_of_one_decision_conflict_and_two_people_do_not():
     r = _run(["Roberto Orsini è stato condannato a 6 anni e 4 mesi di reclusione per bancarotta.",
-              "Otto anni di carcere: è la pena inflitta all'ex manager."], "it")
+              "Otto anni di carcere: è la pena inflitta a Roberto Orsini."], "it")
     ids = {c.id for c in r.claims if c.kind == "prison_term"}
     assert [f.verdict for g in r.groups for f in g.findings if f.a in ids and f.b in ids] == ["conflict"]
     r = _run(["Roberto Orsini was sentenced to six years in prison.", "Stefano Orsini was sentenced to three years in prison."], "en")
     ids = {c.id for c in r.claims if c.kind == "prison_term"}
     assert not [f for g in r.groups for f in g.findings if f.a in ids and f.b in ids and f.verdict == "conflict"]
+
+
+def test_bounds_of_the_law_and_two_stories_are_no_sentences_in_conflict():
+    r = _run(["Manslaughter can carry a penalty of up to 30 years in prison.", "He was sentenced to three years in prison."], "en")
+    assert {c.predicate for c in r.claims if c.kind == "prison_term"} == {"maximum", None}
+    assert not [f for g in r.groups for f in g.findings if f.verdict == "conflict"]
+    r = _run(["Adrian Perkins of Dayton was handed 35 years in prison.", "Ricardo Sims of Toledo got 18 months in prison."], "en")
+    assert not [f for g in r.groups for f in g.findings if f.verdict == "conflict"]
+    assert _durations(_run(["He has been in and out of jail for the past 10 years."], "en")) == []
