@@ -32,7 +32,7 @@ from typing import Iterable, Optional, Sequence
 from . import kinds as K
 from .context import figure_cues, fold, stop_words
 from .entities import DocumentEntities, EntityMention
-from .frames import FigureFrame, conjoined_head, date_governs, figure_frame, part_label, part_predicate, reports_several_events
+from .frames import FigureFrame, conjoined_head, date_governs, figure_frame, lexicon, part_label, part_predicate, reports_several_events
 from .model import Claim, Document, Mention, Sentence, TimeRef, Value
 from .syntax import Parse
 
@@ -158,7 +158,7 @@ def _ages(text: str, sent: Sentence, lang: str) -> list[tuple[Mention, tuple[int
     return out
 
 
-_AGE_AFTER = re.compile(r"^[\s-]*old\b", re.I)
+_AGE_WORD = re.compile(r"(?<![\w])old\b", re.I)  # "a 15 year-old", "a seven-year-old girl": an age, not a duration
 # "faces up to 10 years in prison", "carries a mandatory minimum sentence of ten years", "risque
 # jusqu'à cinq ans", "rischia otto anni": what the law allows, not a sentence given (compared
 # only with other such bounds)
@@ -181,7 +181,7 @@ def _durations(text: str, sent: Sentence, values: list[Mention]) -> list[tuple[M
         m = _COMPOUND_YEAR.match(text[v.end : v.end + 16]) if not u else None
         months = K.DURATION_MONTHS.get(u) or (K.DURATION_MONTHS[m.group("u").lower()] if m else None)
         end = v.end + (m.end() if m else 0)
-        if months and not _AGE_AFTER.match(text[end : end + 8]) and not re.search(r"old$", v.text, re.I):  # "a 15 year-old", "a seven-year-old girl": an age
+        if months and not _AGE_WORD.search(text, max(v.start, end - 4), end + 8):
             units.append((v, months, end))
     out = []
     i = 0
@@ -273,8 +273,6 @@ def _age_after_name(text: str, m: Mention, lang: str) -> bool:
     """"Weiss, 19," / "Clark, 25;" / a caption's "Frank Gomez, 28 Photo: ...": a number right after
     a name and a comma, and before a punctuation mark or a capitalized word that is not what a
     title-case headline counts ("Leaves 1 Man Dead, 8 People Wounded"), is an age."""
-    from .frames import lexicon
-
     if not _AGE_AFTER_NAME.search(text[max(0, m.start - 40) : m.start]):
         return False
     if text[m.end : m.end + 1] in (",", ";", ".", ")", ""):
@@ -291,8 +289,6 @@ _COUNTER_BEFORE = re.compile(r"\d\s*(?:of|/|de|sur|von|di|su)\s*$")
 
 def _counter_or_age(text: str, m: Mention, lang: str) -> bool:
     """A number of a counter ("Image 5 of 44", "3/15") or an age ("ages 19 and 41")."""
-    from .frames import lexicon
-
     if m.text.strip().isdigit() and (_COUNTER_AFTER.match(text[m.end : m.end + 12]) or _COUNTER_BEFORE.search(text[max(0, m.start - 8) : m.start])):
         return True
     return bool(lexicon(lang).ages.search(text[max(0, m.start - 40) : m.start]))
@@ -747,12 +743,21 @@ def _dated_events(text: str, sent: Sentence, dates: list[Mention], lang: str) ->
 STORY_NAMES = 3  # a dated event's story: its article's most salient names and people
 
 
-def _story_names(entities: DocumentEntities, subj: Optional[str]) -> list[str]:
-    """The names of the story a dated event belongs to ("name:<folded name>"): two reports of one
-    closing, one release, one strike share at least one (claims.crosscheck)."""
-    names = entities.organisations()[:STORY_NAMES]  # organisations, things and places ("the Cedar Hollow Fire", the county)
+def _story_names(entities: DocumentEntities) -> list[str]:
+    """The names of the story an article tells: its most salient organisations, things and
+    places ("the Cedar Hollow Fire", the county) and people. Two reports of one closing, one
+    release, one strike, one sentence share at least one (claims.crosscheck)."""
+    names = entities.organisations()[:STORY_NAMES]
     people = sorted((n for n in entities.salience if entities.labels.get(n) == "PER"), key=lambda n: -entities.salience[n])[:STORY_NAMES]
-    return [f"name:{fold(n)}" for n in dict.fromkeys(([subj] if subj else []) + names + people)]
+    return names + people
+
+
+def _story_cues(story: list[str], subj: Optional[str]) -> list[str]:
+    """A claim's story names as cues ("name:<folded name>"), its own subject first."""
+    return [f"name:{fold(n)}" for n in dict.fromkeys(([subj] if subj else []) + story)]
+
+
+_SENTENCE_CUES = [rx for _, rx, _ in K.EVENT_CUES] + [K.VALUE_CUES[k] for k in ("investment", "funding", "acquisition")]
 
 
 def candidate_sentences(document: Document, sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> set[int]:
@@ -767,9 +772,8 @@ def candidate_sentences(document: Document, sentences: Sequence[Sentence], menti
         i = bisect.bisect_right(starts, m.start) - 1
         if i >= 0:
             out.add(sentences[i].index)
-    cues = [rx for _, rx, _ in K.EVENT_CUES] + [K.VALUE_CUES[k] for k in ("investment", "funding", "acquisition")]
     for s in sentences:
-        if s.index not in out and any(rx.search(s.text) for rx in cues):
+        if s.index not in out and any(rx.search(s.text) for rx in _SENTENCE_CUES):
             out.add(s.index)
     return out
 
@@ -806,6 +810,7 @@ def extract_claims(
         frames: dict[int, FigureFrame] = {}
         if parse is not None:
             values, frames = _framed_values(parse, text, ms, values, lang)
+        exclude = [_figure_span(x) for x in ms if x.kind in VALUE_MENTIONS or x.kind == "date"]  # never a claim's cue
         durations = _durations(text, sent, [m for m in ms if m.kind in VALUE_MENTIONS | {"number"} and m.value is not None])
         if durations:  # "condannato a 6 anni e 4 mesi": one duration, not two counts of years and months
             used = {(v.start, v.end) for _, parts, _, _ in durations for v in parts}
@@ -876,7 +881,7 @@ def extract_claims(
                                part=_part_label(fr_) if fr_ is not None and kind == "casualties" else None,
                                elsewhere=fr_ is not None and fr_.elsewhere and kind in K.ROLELESS_KINDS,
                                includes=list(fr_.includes) if fr_ is not None and kind == "casualties" else [],
-                               exclude=[_figure_span(x) for x in ms if x.kind in VALUE_MENTIONS or x.kind == "date"], parse=parse))
+                               exclude=exclude, parse=parse))
         if parse is not None:
             drafts.extend(_conjoined_totals(parse, frames, drafts, sent))
         for m, phrase in _ages(text, sent, document.language or "fr"):
@@ -884,7 +889,7 @@ def extract_claims(
             drafts.append(dict(sent=sent, anchor=(m.start, m.end), mention=m, kind="age", roles=(None, None), dates=[],
                                clause=_clause(text, m.start, m.end, sent.start, sent.end), also=[], direction=None, info=info,
                                values=[(m.start, m.end)], part=None,
-                               exclude=[_figure_span(x) for x in ms if x.kind in VALUE_MENTIONS or x.kind == "date"] + [phrase],
+                               exclude=exclude + [phrase],
                                parse=parse))
         for dm, _, kind, bound in durations:
             people = [e for e in ents if e.label == "PER"]
@@ -892,15 +897,14 @@ def extract_claims(
             drafts.append(dict(sent=sent, anchor=(dm.start, dm.end), mention=dm, kind=kind, roles=(who, None), dates=dates,
                                clause=_clause(text, dm.start, dm.end, sent.start, sent.end), also=[], direction=None, info=info,
                                values=[(dm.start, dm.end)], part=None, parse=parse, predicate=bound,
-                               exclude=[_figure_span(x) for x in ms if x.kind in VALUE_MENTIONS or x.kind == "date"]))
+                               exclude=exclude))
         for kind, c_s, c_e, date_m, pred in _dated_events(text, sent, dates, lang):
             # "is expected to close in the first quarter of 2025", "a partir del 4 de noviembre"
-            lo, hi = _clause(text, c_s, c_e, sent.start, sent.end)
-            orgs = [e for e in ents if e.label == "ORG" and lo <= e.start < hi]
+            clause = _clause(text, c_s, c_e, sent.start, sent.end)
+            orgs = [e for e in ents if e.label == "ORG" and clause[0] <= e.start < clause[1]]
             who = min(orgs, key=lambda e: abs(e.start - c_s)) if orgs else None  # whose deal, product, strike
             drafts.append(dict(sent=sent, anchor=(c_s, c_e), mention=None, kind=kind, roles=(who, None),
-                               dates=[date_m], clause=_clause(text, c_s, c_e, sent.start, sent.end), also=[], direction=None,
-                               info=info, values=[], predicate=pred))
+                               dates=[date_m], clause=clause, also=[], direction=None, info=info, values=[], predicate=pred))
         if not values:
             for kind, m, direction in events:
                 if kind in _NEEDS_TIME and not dates:
@@ -917,6 +921,7 @@ def extract_claims(
         frame.vote(d["kind"], s.name if s else None, o.name if o else None, w)
 
     claims: list[Claim] = []
+    story = _story_names(entities) if any(d["kind"] in K.DATED_KINDS or d["kind"] in K.DURATION_CUES for d in drafts) else []
     prev_time_by_sentence: dict[int, TimeRef] = {}
     for n, d in enumerate(drafts):
         sent: Sentence = d["sent"]
@@ -1018,8 +1023,8 @@ def extract_claims(
                 direction=d["direction"],
                 includes=list(d.get("includes", [])),
                 cues=(figure_cues(text, sent.start, sent.end, (a_s, a_e), document.language or "fr", d.get("exclude", ()), d.get("parse"))
-                      + (_story_names(entities, subj) if kind in K.DURATION_CUES else []))
-                if claim_value is not None else (_story_names(entities, subj) if kind in K.DATED_KINDS else []),
+                      + (_story_cues(story, subj) if kind in K.DURATION_CUES else []))
+                if claim_value is not None else (_story_cues(story, subj) if kind in K.DATED_KINDS else []),
             )
         )
     lead_parses = [entities.sentences[s.index].parse for s in sorted(sentences, key=lambda s: s.start)[:2] if s.index in entities.sentences]
@@ -1045,8 +1050,6 @@ def _derive_injured(claims: list[Claim], text: str, lang: str) -> list[Claim]:
     no death toll and no word of death ("three people were shot Saturday") counts as many
     wounded as shot. Nothing is derived when the article states its injured, or its death
     tolls disagree. The derived claim says how it was derived (``Claim.derived``)."""
-    from .frames import lexicon
-
     tolls: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         if _toll_figure(c) and c.value.amount is not None and not c.hedged and c.scope != "cumulative":

@@ -350,8 +350,6 @@ def _count_list(f: FigureFrame, listed: tuple[list[_Member], int], noun: Token) 
     f.conjuncts = [m.head for m in numbered[1:]]
     f.ones = sum(m.count == "one" for m in members)
     f.list_end = members[-1].head.end
-    if any(m.head.pos == "PRON" for m in members):
-        f.includes = ["perpetrator"]
 
 
 def _definite(d: Token, noun: Token) -> bool:
@@ -492,14 +490,14 @@ def figure_frame(p: Parse, start: int, end: int, lang: str, dates: Sequence[tupl
                     f.part, f.part_label = True, part_label(noun, num)
             else:  # "two women and a baby", "the driver and two passengers": a singular member counts one
                 f.conjuncts, f.ones, f.list_end = numbered[1:], len(ones), members[-1].end
-                if any(m.pos == "PRON" for m in ones):
-                    f.includes = ["perpetrator"]
             if f.measure is None:  # "2 adults, six children dead": the list's last words say what it counts
                 last = members[-1]
                 f.measure = _measure(lex, [last] + [k for k in p.kids(last) if k.rel in {"mod", "comp", "clause"}])
     if noun is not num and f.persons and not f.part and not f.conjuncts and not f.ones and pred is not None:
         _add_sibling_people(p, lex, f, noun, pred)
-    if not f.part and _includes_perpetrator(p, lex, noun):
+    # the count names the attacker ("including the shooter"), or lists him ("and then himself")
+    if not f.part and (_includes_perpetrator(p, lex, noun) or f.ones and any(
+            t.pos == "PRON" and lex.reflexive.fullmatch(t.lower) for t in p.tokens if num.end <= t.start < (f.list_end or 0))):
         f.includes = ["perpetrator"]
     return f
 
@@ -561,7 +559,6 @@ def _add_sibling_people(p: Parse, lex: Lexicon, f: FigureFrame, noun: Token, pre
         for k in p.kids(pred, "conj") + p.kids(noun, "conj"):
             if k.pos == "PRON" and lex.reflexive.fullmatch(k.lower):
                 f.ones, f.list_end = 1, k.end  # the killer, counted with his victims
-                f.includes = ["perpetrator"]
                 return
 
 

@@ -679,7 +679,7 @@ _CAPITALIZED_AFTER = re.compile(r"^[\s-][A-ZÀ-Ý]")
 
 def _holidays(text: str, col: _Collector, published: dt.date | None, lang: str) -> None:
     """Named days ("Labor Day weekend", "Noël", "Heiligabend"; claims/data/holidays.json): the
-    occurrence nearest the publication date, or the year stated after the name."""
+    latest occurrence up to the publication (or the next within HOLIDAY_AHEAD_DAYS), or the stated year."""
     rx, each = _holiday_rx(lang)
     if rx is None:
         return
