@@ -20,10 +20,13 @@ a count of the same unit) and the same nearest words (``Claim.cues``)?
 """
 from __future__ import annotations
 
+import functools
+import json
 import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from importlib import resources
 from typing import Optional, Sequence
 
 from . import kinds as K
@@ -117,10 +120,35 @@ def _same_named(x: Optional[str], y: Optional[str]) -> bool:
     return bool(x and y) and not names_clash(x, y)
 
 
-def _content_shared(u: dict[str, float], v: dict[str, float], names: set[str]) -> bool:
-    """Whether two figures share a word that says what is measured: not only the unit, the kind
-    or the words of the corpus's names (a place or a company named in both sentences)."""
-    return any((":" not in cue or cue.startswith("pred:")) and cue not in names for cue in set(u) & set(v))
+@functools.lru_cache(maxsize=1)
+def _generic_units() -> frozenset[str]:
+    """The unit cues of nouns that only say people are counted (``data/measures.json``)."""
+    data = json.loads(resources.files("claims").joinpath("data/measures.json").read_text(encoding="utf-8"))
+    words = [w for lang, ws in data["generic_persons"].items() if not lang.startswith("_") for w in ws]
+    return frozenset({"unit:persons", "unit:job"} | {"unit:" + stem(w) for w in words})  # "job": every employee noun
+
+
+POPULATION_MIN = 100  # a count of people this large is a population ("412 passengers"), not a group described ("two men")
+
+
+def _unit_says_what(a: Claim, b: Claim) -> bool:
+    """Whether the two figures' shared counted noun says by itself what is counted: a noun that
+    is not a person noun ("4,218 patients", "22 countries"), or a person noun counting a
+    population ("412 passengers" / "390 passengers"); never an age, nor "three men" / "two men"."""
+    if a.kind == "age" or b.kind == "age" or a.value is None or b.value is None or not a.value.unit:
+        return False
+    if not is_person_unit(a.value.unit, a.language):
+        return True
+    return min(a.value.amount or 0, b.value.amount or 0) >= POPULATION_MIN
+
+
+def _content_shared(u: dict[str, float], v: dict[str, float], names: set[str], unit_counts: bool = False) -> bool:
+    """Whether two figures share a word that says what is measured: not only a generic unit
+    ("people"), the kind or the words of the corpus's names (a place or a company named in both
+    sentences). With ``unit_counts`` (``_unit_says_what``), a specific counted noun says it."""
+    generic = _generic_units()
+    return any(((":" not in cue or cue.startswith("pred:")) and cue not in names)
+               or (unit_counts and cue.startswith("unit:") and cue not in generic) for cue in set(u) & set(v))
 
 
 def subjects_clash(a: Claim, b: Claim) -> bool:
@@ -173,7 +201,7 @@ def align_figures(claims: Sequence[Claim], min_score: float = MIN_SCORE) -> list
         for j, s in scores.items():
             if _kinds_clash(c, figs[j]) or (own_ner[i] and own_ner[j] and subjects_clash(c, figs[j])):
                 continue  # names found by another language's NER ("Höchststand") tell no entities apart
-            if not _content_shared(vecs[i], vecs[j], names):
+            if not _content_shared(vecs[i], vecs[j], names, _unit_says_what(c, figs[j])):
                 continue  # a shared unit ("people"), kind or name says what is counted, not which count
             s /= norms[i] * norms[j]
             if c.kind == figs[j].kind and c.kind not in SPECIFIC_NEUTRAL:

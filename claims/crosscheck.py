@@ -36,6 +36,7 @@ NEWS_CYCLE_DAYS = 7  # an undated report of an event refers to the week before i
 REL_TOL = 0.02  # values within 2% agree ("within rounding")
 
 _KIND_TOPIC = {
+    **K.DATED_TOPICS,
     "age": "age",
     "investment": "investment",
     "funding": "funding",
@@ -49,10 +50,6 @@ _KIND_TOPIC = {
     "partnership_end": "end of the partnership",
     "board_change": "board seat / governance change",
     "leadership_change": "executive post (leaves, keeps, takes)",
-    "completion": "completion of a deal",
-    "release": "release / on-sale date",
-    "start": "start of an event",
-    "expiry": "end of a contract",
     "regulatory_action": "regulatory action",
     "casualties": "casualties",
     "count": "count",
@@ -527,6 +524,10 @@ def _compare_one_off(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> D
     ta, tb = _deal_time(a, pub), _deal_time(b, pub)
     if ta and tb and (ta[1].year < tb[0].year or tb[1].year < ta[0].year):
         return ("scope_difference", 0.7, f"Different years, possibly different deals: {_label(a)} vs {_label(b)}.", "time")
+    if (a.scope == "tranche") != (b.scope == "tranche") and not _same(a.value, b.value):
+        part, whole = (a, b) if a.scope == "tranche" else (b, a)  # "40 M of fixed fee" against "45 M in all"
+        if _can_be_part(part, whole):
+            return ("scope_difference", 0.7, f"A part of the price ({_label(part)}) and a whole ({_label(whole)}).", "numeric")
     return _values_verdict(a, b, "for the same deal", 0.8)
 
 
@@ -554,8 +555,11 @@ def _compare_stock(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Dec
     as of its article's publication date, and figures as of different dates do not conflict."""
     ta, ia = _as_of(a, pub)
     tb, ib = _as_of(b, pub)
-    if (a.scope == "cumulative") != (b.scope == "cumulative") and not _same(a.value, b.value):
-        tot, one = (a, b) if a.scope == "cumulative" else (b, a)
+    tot, one = (a, b) if a.scope == "cumulative" else (b, a)
+    if (a.scope == "cumulative") != (b.scope == "cumulative") and not _same(a.value, b.value) \
+            and (_can_be_part(one, tot) or a.kind in K.ROLELESS_KINDS):
+        # a single figure above the total is no part of it: two rival totals (a headcount); a
+        # toll's "total" is often of other victims ("a total of five others"), so tolls stay apart
         return ("scope_difference", 0.7, f"A total ({_label(tot)}) and a single figure ({_label(one)}).", "numeric")
     part, whole = (a, b) if a.scope == "tranche" else (b, a)
     if (a.scope == "tranche") != (b.scope == "tranche") and not _same(a.value, b.value) and _can_be_part(part, whole):
@@ -640,8 +644,13 @@ def _compare_flow(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Deci
 
 
 def compare_times(a: Claim, b: Claim, kind: str, pub: dict[str, Optional[dt.date]]) -> Decision:
-    ta = _time_interval(a.time, pub.get(a.document))
-    tb = _time_interval(b.time, pub.get(b.document))
+    def when(c: Claim) -> Optional[tuple[dt.date, dt.date]]:
+        t = c.time
+        if kind in K.DATED_KINDS and t is not None and t.relation == "since":
+            t = t.model_copy(update={"relation": "at"})  # "a partir del 11 de noviembre": the event's date is the 11th
+        return _time_interval(t, pub.get(c.document))
+
+    ta, tb = when(a), when(b)
     fa, fb = fmt_time(a.time), fmt_time(b.time)
     if ta is None or tb is None:
         return ("compatible", 0.6, f"Same event; {'neither' if ta is None and tb is None else 'only one'} source dates it ({fa} / {fb}).", "time")
@@ -689,7 +698,35 @@ def _opposite(a: Claim, b: Claim) -> Optional[Decision]:
     return ("scope_difference", 0.6, f"Different events: '{a.direction}' ({fmt_time(a.time)}) and '{b.direction}' ({fmt_time(b.time)}).", "rules")
 
 
+def compare_holders(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Decision:
+    """Two articles name the holder of one post: the same person agrees; two people conflict when
+    the articles are of one story, of one news cycle, and name no different place or body the
+    post is of ("préfet du Gard" / "préfet des Hautes-Pyrénées")."""
+    from .align import names_clash
+
+    post = (a.predicate or "").removeprefix("post: ")
+    if not names_clash(a.subject, b.subject):
+        return ("agree", 0.85, f"Same {post}: {a.subject}.", "rules")
+    qa = [c[3:] for c in a.cues if c.startswith("of:")]
+    qb = [c[3:] for c in b.cues if c.startswith("of:")]
+    if qa and qb and names_clash(qa[0], qb[0]):
+        return ("scope_difference", 0.7, f"Two posts: {post} of {qa[0]} ({a.subject}) and of {qb[0]} ({b.subject}).", "rules")
+    if a.document == b.document or "several holders" in a.cues or "several holders" in b.cues:
+        return ("scope_difference", 0.5, f"An article names two people with the title {post}: {a.subject} and {b.subject} (two posts or a succession).", "rules")
+    if not _one_story(a, b):
+        return ("scope_difference", 0.6, f"Two articles with no name in common: the {post} of two stories ({a.subject} / {b.subject}).", "rules")
+    pa, pb = pub.get(a.document), pub.get(b.document)
+    if pa and pb and abs((pa - pb).days) > NEWS_CYCLE_DAYS:
+        return ("scope_difference", 0.6, f"Reported at different times ({pa} / {pb}): {post} {a.subject} vs {b.subject}.", "time")
+    return ("conflict", 0.7, f"The two sources name different people as {post}: {a.subject} vs {b.subject}.", "rules")
+
+
 def compare_events(a: Claim, b: Claim, kind: str, pub: dict[str, Optional[dt.date]], nli: Any = None) -> Decision:
+    if kind in K.HOLDER_KINDS:
+        return compare_holders(a, b, pub)
+    if kind in K.DATED_KINDS and ("several dates" in a.cues or "several dates" in b.cues):
+        return ("scope_difference", 0.6, f"An article dates the {_KIND_TOPIC.get(kind, kind)} twice: two events "
+                f"({fmt_time(a.time)} / {fmt_time(b.time)}).", "rules")
     if kind in K.DATED_KINDS and a.document != b.document and not _one_story(a, b):
         return ("scope_difference", 0.6, "Two articles with no organisation or person in common: the "
                 f"{_KIND_TOPIC.get(kind, kind)} of two stories ({fmt_time(a.time)} / {fmt_time(b.time)}).", "rules")
@@ -746,7 +783,7 @@ def _keys(c: Claim) -> list[tuple]:
             continue  # a figure whose measure is unknown is compared with nothing
         fam = _unit_family(c) if kind == c.kind else "event"
         subj, obj = _norm(c.subject), _norm(c.object)
-        if kind in K.ROLELESS_KINDS or kind in K.DATED_KINDS:
+        if kind in K.ROLELESS_KINDS or kind in K.DATED_KINDS or kind in K.HOLDER_KINDS:
             subj = obj = None  # the event's date tells tolls apart, not the names around them; a
             # dated event is grouped by what it is of ("start|strike"), and compared within one story
             if K.is_detail(c.predicate) and kind == c.kind:
@@ -797,7 +834,7 @@ def group_claims(claims: Sequence[Claim]) -> dict[tuple, list[Claim]]:
                 kind, fam, subj, obj = key
                 key = (kind, fam, short.get(subj, subj), short.get(obj, obj))
             kind, fam, subj, obj = key
-            if kind in K.ROLELESS_KINDS or kind in K.DATED_KINDS:
+            if kind in K.ROLELESS_KINDS or kind in K.DATED_KINDS or kind in K.HOLDER_KINDS:
                 buckets[key].append(c)
                 continue
             if subj is None and obj is None:

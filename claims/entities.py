@@ -13,6 +13,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import re
@@ -42,24 +43,98 @@ _ELISION = re.compile(r"^(?:d|l|qu|jusqu|lorsqu|puisqu)['’]\s*", re.I)
 _LEADING_ART = re.compile(r"^(?:le|la|les|l['’]|du|des|de la|de l['’]|d['’]|au|aux|à la|à l['’]|the)\s+", re.I)
 _CORP_SUFFIX = re.compile(r"[\s,]+(?:inc|corp|corporation|ltd|llc|plc|sa|sas|ag|gmbh|co)\.?$", re.I)
 
-# Description heads, by class. "big" and "young" are mutually exclusive evidence.
-_BIG = ["géant", "géants", "mastodonte", "poids lourd", "leader", "numéro un", "giant", "behemoth", "heavyweight", "titan"]
-_YOUNG = ["start-up", "startup", "start up", "jeune pousse", "pépite", "licorne", "jeune entreprise", "unicorn"]
-_NEUTRAL = [
-    "entreprise", "firme", "société", "groupe", "compagnie", "laboratoire", "labo", "éditeur",
-    "constructeur", "fabricant", "spécialiste", "créateur", "company", "firm", "group", "lab",
-    "maker", "developer", "partenaire", "partner",
-]
-_HEADS = sorted(_BIG + _YOUNG + _NEUTRAL, key=len, reverse=True)
-_DESC_RE = re.compile(
-    r"(?<![\w-])(?:(?:le|la|l['’]|du|de la|de l['’]|au|à la|à l['’]|cette|ce|cet|the|this)\s*)"
-    r"(?P<head>" + "|".join(re.escape(h) for h in _HEADS) + r")(?![\w-])"
-    r"(?P<mod>(?:\s+(?:américain|américaine|californien|californienne|chinois|chinoise|français|française|"
-    r"technologique|tech|spécialisée?|d['’]IA|de l['’]IA|d['’]intelligence artificielle|de l['’]informatique|"
-    r"du logiciel|des logiciels|du numérique|de la tech|en intelligence artificielle|"
-    r"en IA|d['’][A-Za-zÀ-ÿ-]+|de\s+[a-zà-ÿ-]+(?:\s+[a-zà-ÿ-]+)?))*)",
-    re.I,
-)
+@functools.lru_cache(maxsize=1)
+def _names_data() -> dict:
+    return json.loads(resources.files("claims").joinpath("data/names.json").read_text(encoding="utf-8"))
+
+
+def _forms(entry: str) -> list[str]:
+    return [f for f in entry.split("|") if f]
+
+
+@functools.lru_cache(maxsize=16)
+def _description_rx(lang: Optional[str]) -> tuple[re.Pattern, dict[str, str]]:
+    """The descriptions of ``claims/data/names.json`` for a language ("la start-up", "der
+    Konzern", "la empresa"), and the canonical head of each form; a language without an entry
+    gets every language's descriptions."""
+    table = _names_data()["descriptions"]
+    langs = [lang] if lang in table else list(table)
+    canon: dict[str, str] = {}
+    dets: set[str] = set()
+    heads: list[str] = []
+    suffixes: list[str] = []
+    mods: list[str] = []
+    for code in langs:
+        t = table[code]
+        dets.update(t["determiners"])
+        for entry in t["heads"]:
+            forms = _forms(entry)
+            for f in forms:
+                canon[f.lower()] = forms[0].lower()
+                heads.append(f)
+        for entry in t.get("suffix_heads", []):
+            forms = _forms(entry)
+            for f in forms:
+                canon[f.lower()] = forms[0].lower()
+                suffixes.append(f)
+        if t.get("modifiers"):
+            mods.append(t["modifiers"])
+    det = "|".join(re.escape(d).replace("\\ ", r"\s+") for d in sorted(dets, key=len, reverse=True))
+    head = "|".join(re.escape(h) for h in sorted(set(heads), key=len, reverse=True))
+    if suffixes:
+        head = r"[^\W\d_]*(?:" + "|".join(re.escape(h) for h in sorted(set(suffixes), key=len, reverse=True)) + ")|" + head
+    mod = "(?:" + "|".join(mods) + ")" if mods else ""
+    rx = re.compile(r"(?<![\w-])(?:(?:" + det + r")\s*)(?P<head>" + head + r")(?![\w-])(?P<mod>" + mod + ")", re.I)
+    return rx, canon
+
+
+def _head_key(head: str, canon: dict[str, str]) -> str:
+    h = head.lower()
+    if h in canon:
+        return canon[h]
+    for form in sorted(canon, key=len, reverse=True):  # a compound: "chemiekonzerns" -> "konzern"
+        if h.endswith(form):
+            return canon[form]
+    return h
+
+
+def description_class(head: str) -> Optional[str]:
+    h = head.lower()
+    for cls, words in _names_data()["classes"].items():
+        if h in {w.lower() for w in words}:
+            return cls
+    return None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def common_word(word: str, lang: Optional[str]) -> bool:
+    """Whether a capitalised word is a common word of the language rather than a name
+    (``claims/data/names.json``, "common_words"; wordfreq's frequencies). False for languages
+    without an entry, and when wordfreq is not installed."""
+    cfg = _names_data()["common_words"].get(lang or "")
+    if not cfg:
+        return False
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - a dependency of the package
+        return False
+
+    def common(w: str, floor: float) -> bool:
+        z = zipf_frequency(w, lang)
+        return z >= floor and z - max(zipf_frequency(w, o) for o in cfg["against"]) >= cfg["gap"]
+
+    if common(word, cfg["min_zipf"]):
+        return True
+    if max(zipf_frequency(word, o) for o in cfg["against"]) >= cfg["known_elsewhere"]:
+        return False
+    n = cfg["suffix_min"]
+    return any(common(word[i:], cfg["suffix_zipf"]) for i in range(1, len(word) - n + 1))
+
+
+def common_name(name: str, lang: Optional[str]) -> bool:
+    """A name candidate all of whose words are common words ("Beim Nettogewinn", "Prozent")."""
+    words = re.findall(r"[^\W\d_]+", name)
+    return bool(words) and all(common_word(w, lang) for w in words)
 
 
 @functools.lru_cache(maxsize=8)
@@ -101,13 +176,6 @@ def clean_name(text: str) -> str:
     return name
 
 
-def description_class(head: str) -> Optional[str]:
-    h = head.lower()
-    if h in _BIG:
-        return "big"
-    if h in _YOUNG:
-        return "young"
-    return None
 
 
 @dataclass
@@ -317,11 +385,12 @@ def _pipe(nlp, sentences: Sequence[Sentence], selected: Optional[set[int]], pars
 
 
 def analyse(document: Document, sentences: Sequence[Sentence], aliases_path: Optional[str] = None,
-            selected: Optional[set[int]] = None) -> DocumentEntities:
+            selected: Optional[set[int]] = None, figures: Sequence[tuple[int, int]] = ()) -> DocumentEntities:
     """Find and resolve the entities of one document. ``selected``: the indexes of the sentences
     that can carry a claim (``claims.extract.candidate_sentences``); the others get names from
     the aliases, descriptions, capitals and names repeated from other sentences, with no spaCy run.
-    None runs spaCy on every sentence."""
+    None runs spaCy on every sentence. ``figures``: the spans of the document's amounts and
+    percentages; a name candidate inside one is a word of the figure ("96 Millionen Euro"), not a name."""
     from .nlp import get_nlp, parses
     from .syntax import from_spacy
 
@@ -329,8 +398,11 @@ def analyse(document: Document, sentences: Sequence[Sentence], aliases_path: Opt
     parsed = parses(document.language)
     alias_re, alias_map = _alias_regex(aliases_path)
     infos: dict[int, SentenceInfo] = {}
+    figures = sorted(figures)
+    fig_starts = [f[0] for f in figures]
     for sent, sdoc in _pipe(nlp, sentences, selected, parsed):
         ents = _ner_mentions(sdoc, sent.start, sent.index) if sdoc is not None else []
+        ents = [e for e in ents if not common_name(e.name or e.text, document.language)]
         taken = [(e.start, e.end) for e in ents]
         dl = _DATELINE.match(sent.text)
         if dl:  # "BERLIN, March 4 (Reuters) -": the filing city is not an actor
@@ -353,15 +425,20 @@ def analyse(document: Document, sentences: Sequence[Sentence], aliases_path: Opt
             ents = [e for e in ents if e.end <= a or e.start >= b]
             ents.append(EntityMention(a, b, m.group(0), name, "ORG", "alias", sent.index, cls=description_class(head)))
             taken.append((a, b))
-        for m in _DESC_RE.finditer(sent.text):
+        desc_rx, canon = _description_rx(document.language)
+        for m in desc_rx.finditer(sent.text):
             a, b = sent.start + m.start(), sent.start + m.end()
             if not free(a, b):
                 continue
-            head = m.group("head").lower()
+            head = _head_key(m.group("head"), canon)
             mod = re.sub(r"\s+", " ", m.group("mod") or "").strip().lower()
             key = (head + (" " + mod if mod else "")).replace("’", "'")
             ents.append(EntityMention(a, b, m.group(0), None, "DESC", "description", sent.index, key=key, cls=description_class(head)))
             taken.append((a, b))
+        if figures:
+            lo, hi = bisect.bisect_left(fig_starts, sent.start - 200), bisect.bisect_right(fig_starts, sent.end)
+            inside = [f for f in figures[lo:hi] if f[0] < sent.end and f[1] > sent.start]
+            ents = [e for e in ents if e.via == "alias" or not any(a <= e.start and e.end <= b for a, b in inside)]
         ents.sort(key=lambda e: e.start)
         conditional = [
             (sent.start + t.idx, sent.start + t.idx + len(t.text))

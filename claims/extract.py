@@ -34,6 +34,7 @@ from .context import figure_cues, fold, stop_words
 from .entities import DocumentEntities, EntityMention
 from .frames import FigureFrame, conjoined_head, date_governs, figure_frame, lexicon, part_label, part_predicate, reports_several_events
 from .model import Claim, Document, Mention, Sentence, TimeRef, Value
+from .posts import find_holders, post_titles
 from .syntax import Parse
 
 VALUE_MENTIONS = {"money", "percent", "count"}
@@ -47,10 +48,21 @@ _TARGET_BEFORE = re.compile(
 )
 _AGENT_BEFORE = re.compile(r"(?:\bde la part(?:\s+d[ue]|\s+de l['’]|\s+d['’])?|\bpar|\bby|\bfrom)\s*(?:l['’])?\s*$", re.I)
 _OF_BEFORE = re.compile(r"(?:\bd['’]|\bde\s|\bdu\s|\bof\s|\bchez\s)\s*$", re.I)
-_PREP_BEFORE = re.compile(
-    r"(?:\bd['’]|\bde\s|\bdu\s|\bdes\s|\bà\s|\bau\s|\baux\s|\bdans\s|\bavec\s|\ben\s|\bpour\s|\bpar\s|\bsur\s|\bentre\s|\bchez\s|\bof\s|\bin\s|\bto\s|\bwith\s|\bfor\s|\bby\s|\bfrom\s|\bon\s|\bat\s)\s*$",
-    re.I,
-)
+@functools.lru_cache(maxsize=16)
+def _prep_before(lang: Optional[str]) -> re.Pattern:
+    """A preposition (and an article) right before a name (``claims/data/roles.json``)."""
+    data = json.loads(resources.files("claims").joinpath("data/roles.json").read_text(encoding="utf-8"))
+    table = data["prepositions"]
+    langs = [lang] if lang in table else list(table)
+
+    def alt(words: Iterable[str]) -> str:
+        ws = sorted(set(words), key=len, reverse=True)
+        return "|".join(re.escape(w) + ("" if w[-1] in "'’" else r"\s") for w in ws)
+
+    preps = alt(w for code in langs for w in table[code])
+    arts = [w for code in langs for w in data["articles"].get(code, [])]
+    art = r"(?:\s*(?:" + alt(arts) + r"))?" if arts else ""
+    return re.compile(r"(?<![\w'’-])(?:" + preps + ")" + art + r"\s*$", re.I)
 _AGENT_VERB_AFTER = re.compile(
     r"^\s*(?:,\s*)?(?:a |avait |aurait |va |vient d['’]|annonce |annonçait |annoncé |has |had |will |)?\s*"
     r"(?:investi\w*|inject\w*|annonç\w+|annonc\w+|apport\w+|lev\w+|rach\w+|acqui\w+|acquiert|invest\w*|pump\w+|rais\w+|bought|buy\w*|a décidé|décid\w+|renon\w+|quitt\w+|abandon\w+|retir\w+|a surpris)",
@@ -60,6 +72,7 @@ _GERUND = re.compile(r"^\s*en\s+\w+ant\b", re.I)
 _BOARD_OF = re.compile(r"(?:conseil|board|administration|siège d['’]observateur|observateur|comité|consejo|Aufsichtsrat|Vorstand|Verwaltungsrat|consiglio|conselho)\s*(?:d['’]|de\s|du\s|of\s|von\s|des\s|di\s|del\s|do\s|da\s)\s*$", re.I)
 _FOUND_AFTER = re.compile(r"^\s*,?\s*(?:a été |was |est |fut |)?(?:fondée?|créée?|founded|created|established)", re.I)
 _BETWEEN = re.compile(r"\bentre\s*$|\bbetween\s*$", re.I)
+DEFINITE_REFERENCE_MAX = 10  # "les deux entreprises" refers back; "the 4,812 patients randomised" is a count
 _DEFINITE_BEFORE = re.compile(r"(?:\bdes|\baux|\bles|\bces|\bleurs|\bses|\bnos|\bvos|\bmes|\btes|\bthe|\bthese|\bthose|\bboth|\bits|\btheir|\bour)\s*$", re.I)
 _SELL = re.compile(r"(?<![\w-])(?:sells?|sold|selling|sale of|cède|cédé|céder|cession|vend(?:u|re|ra)?|vente de)(?![\w-])", re.I)
 _BUY_OBJ = re.compile(
@@ -294,6 +307,12 @@ def _counter_or_age(text: str, m: Mention, lang: str) -> bool:
     return bool(lexicon(lang).ages.search(text[max(0, m.start - 40) : m.start]))
 
 
+def _counts_people(mention_text: str, lang: str) -> bool:
+    """Whether a count's noun counts people ("900 personas", "14.500 Menschen")."""
+    words = re.findall(r"[^\W\d_]+", mention_text)
+    return bool(words) and (lexicon(lang).persons.fullmatch(words[-1]) is not None or K.is_job_unit(words[-1]))
+
+
 def _looks_like_year_or_age(text: str) -> bool:
     t = text.strip()
     return bool(re.fullmatch(r"(?:1[89]|20)\d\d", t)) or "-" in t or ":" in t
@@ -428,6 +447,10 @@ def _earlier_cue(text: str, sent: Sentence, anchor: tuple[int, int], values: lis
             return m.start() - v[1] if v[1] <= m.start() else (v[0] - m.end() if v[0] >= m.end() else 0)
         if values and min(values, key=dist) == anchor and dist(anchor) <= 40:
             return m.group(0)
+    for m in K.THEN_CUES.finditer(text, sent.start, anchor[0]):
+        between = text[m.end() : anchor[0]]
+        if ";" not in between and not _NOW.search(between):
+            return m.group(0)
     if len(values) >= 2 and K.REVISION_VERBS.search(text, sent.start, sent.end):
         before = text[max(sent.start, anchor[0] - 25) : anchor[0]]
         if re.search(r"(?:\bde\s+(?:l['’]\w+\s+de\s+)?|\bfrom\s+|\bd['’])$", before, re.I) and not re.search(r"\bà\s*$|\bto\s*$", before):
@@ -464,8 +487,9 @@ def _precision(mention_text: str, amount: Optional[float]) -> Optional[float]:
 
 
 class _Roles:
-    def __init__(self, text: str, info_entities: list[EntityMention], sent: Sentence):
+    def __init__(self, text: str, info_entities: list[EntityMention], sent: Sentence, lang: Optional[str] = None):
         self.text = text
+        self.prep = _prep_before(lang)
         self.ents = info_entities
         self.sent = sent
 
@@ -477,7 +501,7 @@ class _Roles:
 
     def is_free(self, e: EntityMention) -> bool:
         """Not governed by a preposition (a likely grammatical subject)."""
-        return not _PREP_BEFORE.search(self.before(e, 25))
+        return not self.prep.search(self.before(e, 25))
 
     def assign(self, kind: str, anchor_s: int) -> tuple[Optional[EntityMention], Optional[EntityMention]]:
         money_kinds = {"investment", "funding", "acquisition", "valuation", "revenue", "profit", "loss", "quantity", "budget",
@@ -680,6 +704,8 @@ def _scope(kind: str, time: Optional[TimeRef], clause_text: str, sentence_text: 
         return "tranche"
     if K.PART_CUES.search(clause_text):
         return "tranche"  # one part of a whole
+    if kind in {"headcount", "job_cuts", "count"} and K.SITE_CUES.search(clause_text):
+        return "tranche"  # one site's figure, a part of the organisation's
     if time is not None and time.granularity in {"day", "month", "quarter", "year"} and time.relation in {"at", "around"}:
         return "tranche" if kind in K.FLOW_KINDS else "point_in_time"
     return "unknown"
@@ -694,8 +720,8 @@ def _same_value(a: Optional[Value], b: Optional[Value]) -> bool:
 
 
 @functools.lru_cache(maxsize=16)
-def _dated_event_rules(lang: str) -> list[tuple[str, re.Pattern, list[tuple[str, re.Pattern]], Optional[str]]]:
-    """(kind, cue pattern, [(noun key, noun pattern)], fixed predicate) for one language (claims/data/dated_events.json)."""
+def _dated_event_rules(lang: str) -> list[tuple[str, re.Pattern, list[tuple[str, re.Pattern]], Optional[str], int]]:
+    """(kind, cue pattern, [(noun key, noun pattern)], fixed predicate, max distance to the date) for one language (claims/data/dated_events.json)."""
     data = json.loads(resources.files("claims").joinpath("data/dated_events.json").read_text(encoding="utf-8"))
     out = []
     for kind, rec in data.items():
@@ -704,8 +730,14 @@ def _dated_event_rules(lang: str) -> list[tuple[str, re.Pattern, list[tuple[str,
         cue = re.compile(r"(?<![\w-])(?:" + "|".join(rec["cues"][lang]) + r")(?![\w-])", re.I)
         nouns = [(key, re.compile(r"(?<![\w-])(?:" + "|".join(words[lang]) + r")(?![\w-])", re.I))
                  for key, words in rec.get("nouns", {}).items() if words.get(lang)]
-        out.append((kind, cue, nouns, rec.get("predicate")))
+        out.append((kind, cue, nouns, rec.get("predicate"), rec.get("max_after", _DATED_AFTER)))
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def _dated_max_age(kind: str) -> Optional[int]:
+    data = json.loads(resources.files("claims").joinpath("data/dated_events.json").read_text(encoding="utf-8"))
+    return data.get(kind, {}).get("max_age_days")
 
 
 _DATED_AFTER = 60  # characters from a dated event's cue to its date after it
@@ -719,7 +751,7 @@ def _dated_events(text: str, sent: Sentence, dates: list[Mention], lang: str) ->
     out = []
     if not dates:
         return out
-    for kind, cue, nouns, fixed in _dated_event_rules(lang):
+    for kind, cue, nouns, fixed, max_after in _dated_event_rules(lang):
         m = cue.search(text, sent.start, sent.end)
         if m is None:
             continue
@@ -732,7 +764,7 @@ def _dated_events(text: str, sent: Sentence, dates: list[Mention], lang: str) ->
             if not found:
                 continue
             pred = min(found, key=lambda kx: abs(kx[1].start() - m.start()))[0]
-        after = [d for d in dates if m.start() <= d.start <= m.end() + _DATED_AFTER or d.start <= m.start() < d.end]  # "a partir del 4 de noviembre" is one date
+        after = [d for d in dates if m.start() <= d.start <= m.end() + max_after or d.start <= m.start() < d.end]  # "a partir del 4 de noviembre" is one date
         before = [d for d in dates if m.start() - _DATED_BEFORE <= d.end <= m.start()]
         d = min(after, key=lambda d: d.start) if after else (max(before, key=lambda d: d.end) if before else None)
         if d is not None and d.time is not None:
@@ -763,7 +795,8 @@ _SENTENCE_CUES = [rx for _, rx, _ in K.EVENT_CUES] + [K.VALUE_CUES[k] for k in (
 def candidate_sentences(document: Document, sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> set[int]:
     """The sentences that can carry a claim, for the stages before this one (the spaCy run of
     ``claims.entities``): the title and lead (the article's frame), and every sentence with a
-    figure, a date, an event cue or an investment cue (which votes for the document frame)."""
+    figure, a date, an event cue, an investment cue (which votes for the document frame) or a
+    post's title (``claims.posts``)."""
     out = {s.index for s in sorted(sentences, key=lambda s: s.start)[:LEAD_SENTENCES]}
     starts = [s.start for s in sentences]
     import bisect
@@ -772,9 +805,10 @@ def candidate_sentences(document: Document, sentences: Sequence[Sentence], menti
         i = bisect.bisect_right(starts, m.start) - 1
         if i >= 0:
             out.add(sentences[i].index)
+    titles = post_titles(document.language)
     for s in sentences:
-        if s.index not in out and any(rx.search(s.text) for rx in _SENTENCE_CUES):
-            out.add(s.index)
+        if s.index not in out and (any(rx.search(s.text) for rx in _SENTENCE_CUES) or (titles is not None and titles.search(s.text))):
+            out.add(s.index)  # (a post's title: its holder's name needs the NER)
     return out
 
 
@@ -801,7 +835,7 @@ def extract_claims(
             continue  # questions assert nothing
         info = entities.sentences.get(sent.index)
         ents = info.entities if info else []
-        roles = _Roles(text, ents, sent)
+        roles = _Roles(text, ents, sent, document.language)
         ms = by_sentence.get(sent.index, [])
         dates = [m for m in ms if m.kind == "date" and m.time is not None]
         values = [m for m in ms if m.kind in VALUE_MENTIONS and m.value is not None]
@@ -850,8 +884,11 @@ def extract_claims(
                 if unit and parse is not None and _unit_is_verb(parse, v.start, v.end):
                     continue  # "The Aurion 5 starts at $849": a model number before a verb, not a count
                 kind = _nearest_in(K.COUNT_CUES, text, v.start, v.end, *_window(sent, v.start, v.end, 60, 60)) or "count"
-                if kind == "count" and _DEFINITE_BEFORE.search(text[max(sent.start, v.start - 12) : v.start]):
+                if kind == "count" and _DEFINITE_BEFORE.search(text[max(sent.start, v.start - 12) : v.start]) \
+                        and v.value is not None and (v.value.amount or 0) <= DEFINITE_REFERENCE_MAX:
                     continue  # "les deux entreprises": a reference, not a checkable count
+                if kind in {"job_cuts", "headcount"} and unit and not (K.is_job_unit(unit) or _counts_people(v.text, lang)):
+                    kind = "count"  # "412 supermercados" next to "plantilla": the cue is another figure's
                 if kind in {"job_cuts", "headcount"} or K.is_job_unit(unit):
                     if K.is_job_unit(unit) or kind in {"job_cuts", "headcount"}:
                         v = v.model_copy(update={"value": v.value.model_copy(update={"unit": "job"})})
@@ -900,6 +937,10 @@ def extract_claims(
                                exclude=exclude))
         for kind, c_s, c_e, date_m, pred in _dated_events(text, sent, dates, lang):
             # "is expected to close in the first quarter of 2025", "a partir del 4 de noviembre"
+            max_age = _dated_max_age(kind)
+            if max_age is not None and document.published and date_m.time.latest \
+                    and date_m.time.latest < document.published - dt.timedelta(days=max_age):
+                continue  # "En mars 2019, un séisme ...": an earlier incident recalled, not the article's
             clause = _clause(text, c_s, c_e, sent.start, sent.end)
             orgs = [e for e in ents if e.label == "ORG" and clause[0] <= e.start < clause[1]]
             who = min(orgs, key=lambda e: abs(e.start - c_s)) if orgs else None  # whose deal, product, strike
@@ -972,7 +1013,8 @@ def extract_claims(
         if earlier_cue is None and claim_value is not None and kind not in K.ROLELESS_KINDS \
                 and K.PLUPERFECT_BEFORE.search(text[max(d["clause"][0], a_s - 45) : a_s]):
             earlier_cue = "pluperfect"  # "il avait parcouru 1 400 hectares": the state before the one reported
-        if earlier_cue and (time is None or time.relation == "since" or time.inherited or time.granularity == "day"):
+        if earlier_cue and (time is None or time.relation == "since" or time.inherited or time.granularity == "day"
+                            or K.THEN_CUES.fullmatch(earlier_cue)):
             # "initialement fixée à 2 milliards", "ramenée de 4,34 à 4,125": an earlier, superseded figure
             time = TimeRef(text=earlier_cue, relation="before", granularity="unknown",
                            latest=(document.published - dt.timedelta(days=1)) if document.published else None,
@@ -1027,6 +1069,8 @@ def extract_claims(
                 if claim_value is not None else (_story_cues(story, subj) if kind in K.DATED_KINDS else []),
             )
         )
+    claims += _office_holders(document, sentences, entities, len(claims))
+    _mark_several_dates(claims)
     lead_parses = [entities.sentences[s.index].parse for s in sorted(sentences, key=lambda s: s.start)[:2] if s.index in entities.sentences]
     _mark_details(claims, sentences, any(reports_several_events(p, document.language or "fr") for p in lead_parses))
     _anchor_periods(claims, document.language or "fr")
@@ -1038,6 +1082,47 @@ def extract_claims(
         # article's age is about, the words alone do not tell (a victim, the suspect)
         claims = [c for c in claims if c.kind != "age"]
     return claims
+
+
+def _mark_several_dates(claims: list[Claim]) -> None:
+    """An article that dates one event (kind and predicate) at two dates that cannot overlap speaks
+    of two events (this attack and an earlier one): its dates of that event are not compared."""
+    by: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.kind in K.DATED_KINDS and c.value is None and c.time is not None and c.time.earliest and c.time.latest:
+            by[(c.kind, c.predicate)].append(c)
+    for group in by.values():
+        spans = [(c.time.earliest, c.time.latest) for c in group]
+        if any(a[1] < b[0] or b[1] < a[0] for i, a in enumerate(spans) for b in spans[i + 1 :]):
+            for c in group:
+                c.cues.append("several dates")
+
+
+def _office_holders(document: Document, sentences: Sequence[Sentence], entities: DocumentEntities, n: int) -> list[Claim]:
+    """Who holds a post, one claim per title and name (``claims.posts``): grouped by the post,
+    compared within one story (the article's salient names are its cues)."""
+    out: list[Claim] = []
+    story: Optional[list[str]] = None
+    for sent in sentences:
+        info = entities.sentences.get(sent.index)
+        if info is None or sent.text.rstrip().endswith("?"):
+            continue
+        for h in find_holders(document.text, sent, info.entities, document.language):
+            if story is None:
+                story = _story_names(entities)
+            out.append(Claim(
+                id=f"{document.id}:c{n + len(out) + 1}", document=document.id, sentence=sent.index, start=sent.start, end=sent.end,
+                text=sent.text, kind="office_holder", subject=h.person.name, predicate=f"post: {h.post}", value=None, time=None,
+                scope="unknown", language=document.language, anchor_start=h.start, anchor_end=h.end,
+                cues=_story_cues(story, h.person.name) + ([f"of:{h.qualifier}"] if h.qualifier else []),
+            ))
+    holders: dict[str, set[str]] = defaultdict(set)
+    for c in out:
+        holders[c.predicate or ""].add(c.subject or "")
+    for c in out:  # an article that names two holders of one title speaks of two posts (two companies) or a succession
+        if len(holders[c.predicate or ""]) > 1:
+            c.cues.append("several holders")
+    return out
 
 
 _GRAN_OF_PERIOD = {"quarter": "quarter"}

@@ -17,7 +17,7 @@ STOCK_KINDS = {"valuation", "count", "casualties", "percentage", "quantity", "ma
 # A money figure per share, per unit or per barrel is a price, never comparable with a total.
 PER_UNIT_AFTER = re.compile(
     r"^\s*(?:(?:a|per|each|by|la|le|l['’]|par|por|pro|per|cada)\s+)?(?:share|action|unit|unité|barrel|baril|barril|tonne|ton|kilo|kg|litre|liter|mwh|kwh|head|tête|acción|Aktie|azione|ação)s?\b"
-    r"|^\s*/\s*(?:share|action|unit|mwh|kwh|t|kg|l|bbl)\b|^\s*(?:apiece|each)\b",
+    r"|^\s*/\s*(?:share|action|unit|mwh|kwh|t|kg|l|bbl)\b|^\s*(?:apiece|each|chacune?|pièce|cada (?:una?|acción)|ciascun[oa]|cadauna|l['’]una|pro Stück|je Aktie|pro Aktie|pro Stück)\b",
     re.I,
 )
 # Who gives a figure: "X said N", "N, X said", "selon X", "X a indiqué".
@@ -52,10 +52,23 @@ GENERIC_KINDS = {"quantity", "percentage", "change_rate"}  # no (complete) measu
 EVENT_KINDS = {"founding", "partnership_start", "partnership_end", "board_change", "leadership_change", "regulatory_action"}
 # one-off events whose claim is their date (claims/data/dated_events.json): two reports of one
 # with dates that cannot overlap conflict
-DATED_KINDS = {"completion", "release", "start", "expiry"}
+def _dated_kinds() -> dict[str, str]:
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("claims").joinpath("data/dated_events.json").read_text(encoding="utf-8"))
+    return {k: v.get("topic", k) for k, v in data.items() if not k.startswith("_")}
+
+
+DATED_TOPICS = _dated_kinds()  # kind -> what it is the date of, in explanations
+DATED_KINDS = set(DATED_TOPICS)
 EVENT_KINDS |= DATED_KINDS
 # events of a post held by a person (a board seat, an executive post): who leaves, keeps or takes it
 POST_KINDS = {"board_change", "leadership_change"}
+# who holds a post that one person holds at a time (claims/data/posts.json, claims.posts):
+# grouped by the post within one story; two holders named for it in one news cycle conflict
+HOLDER_KINDS = {"office_holder"}
+EVENT_KINDS |= HOLDER_KINDS
 SYMMETRIC_KINDS = {"partnership_start", "partnership_end"}
 # Measures of an event whose entities are no role (a toll: the city is where, not who): grouped by
 # kind and measure across articles, told apart by the event's date (see claims.crosscheck).
@@ -114,7 +127,8 @@ VALUE_CUES: dict[str, re.Pattern] = {
         r"ayuda", r"Hilfe\w*", r"Hilfspaket", r"aiuti", r"ajuda",
     ]),
     "fine": _rx([
-        r"amendes?", r"pénalités?", r"sanctions? financières?", r"condamnée? à (?:payer|verser)", r"astreinte", r"fined?", r"fines", r"penalt(?:y|ies)",
+        r"amendes?", r"pénalités?", r"sanctions? financières?", r"condamn\w*\b[^.;]{0,60}?\bà (?:payer|verser)", r"ordered\b[^.;]{0,40}?\bto pay", r"condenad\w*\b[^.;]{0,60}?\ba pagar",
+        r"condannat\w*\b[^.;]{0,60}?\ba pagare", r"zur Zahlung", r"astreinte", r"fined?", r"fines", r"penalt(?:y|ies)",
         r"multas?", r"Geldstrafe", r"Bußgeld", r"sanzione",
     ]),
     "transfer_fee": _rx([r"transferts?", r"indemnités? de transfert", r"transfer(?: fee)?s?", r"fichaje", r"traspaso", r"Ablöse\w*", r"cartellino"]),
@@ -142,7 +156,8 @@ COUNT_CUES["casualties"] = VALUE_CUES["casualties"]
 # Units that make a count about jobs (one measure, whatever word the article uses).
 JOB_UNITS = {"poste", "emploi", "salarié", "salariée", "employé", "employée", "collaborateur", "collaboratrice", "job", "employee", "worker",
              "position", "empleo", "empleado", "trabajador", "stelle", "arbeitsplatz", "mitarbeiter", "mitarbeitende", "mitarbeitenden",
-             "beschäftigte", "beschäftigten", "dipendente", "dipendenti", "lavoratore", "lavoratori", "addetto", "addetti"}
+             "beschäftigte", "beschäftigten", "dipendente", "dipendenti", "lavoratore", "lavoratori", "addetto", "addetti",
+             "role", "post", "staff", "staffer", "puesto", "plaza", "posto", "posti", "arbeitsplätze", "stellen", "jobs"}
 
 
 def is_job_unit(unit: str) -> bool:
@@ -159,6 +174,10 @@ EARLIER_CUES = _rx([r"initialement", r"au départ", r"à l['’]origine", r"dans
                     r"l['’]an(?:née)? (?:dernier|dernière|précédente?)", r"un an plus tôt", r"(?:last|previous|prior) year", r"a year (?:earlier|before|ago)",
                     r"year-(?:earlier|ago)", r"prior-year", r"Vorjahr\w*", r"im Vorjahres\w*", r"año (?:anterior|pasado)", r"ejercicio anterior",
                     r"anno (?:precedente|scorso)", r"l['’]anno scorso", r"esercizio precedente"])
+# "Back then": every figure after it in its sentence (up to a "now" word or a semicolon) is one
+# of an earlier event the article recalls ("Damals fielen 180 Flüge aus, rund 21.000 Passagiere saßen fest").
+THEN_CUES = _rx([r"damals", r"seinerzeit", r"à l['’]époque", r"back then", r"en aquel (?:momento|entonces)", r"en aquella ocasión",
+                 r"all['’]epoca", r"a quel tempo", r"naquela altura"])
 # The pluperfect right before a figure ("il avait parcouru 1 400 hectares", "had burned 1,400
 # acres", "había afectado a", "hatte ... erreicht", "aveva bruciato"): a state before the one the
 # article reports, an earlier figure (auxiliary, participle, then at most two words)
@@ -198,7 +217,14 @@ PERCENT_MEASURES: list[tuple[str, re.Pattern]] = [
 TRANCHE_CUES = _rx([r"tour de table", r"levée de fonds", r"tranche", r"round", r"series [A-F]", r"série [A-F]", r"ronda", r"Finanzierungsrunde"])
 # Cues that a figure is one part of a whole ("includes 200 million for energy", "dont 50 millions").
 PART_CUES = _rx([r"dont", r"including", r"includes?", r"included", r"comprend", r"comprenant", r"inclut", r"incluant",
-                 r"of which", r"among which", r"parmi lesquels", r"incluye", r"incluido", r"darunter", r"di cui"])
+                 r"of which", r"among which", r"parmi lesquels", r"incluye", r"incluido", r"darunter", r"di cui",
+                 # the fixed part of a fee, before add-ons
+                 r"part(?:ie)? fixe", r"fixed(?: fee| part)?", r"parte fija", r"fijos", r"parte fissa", r"feste[nr]? (?:Ablöse|Anteil)", r"Sockelbetrag"])
+# A figure of one site of an organisation ("alle 1150 Beschäftigten des Standorts", "120 workers
+# were on site"): a part of the organisation's figure
+SITE_CUES = _rx([r"des Standorts", r"am Standort", r"im Werk", r"des Werks", r"at the (?:plant|site|factory|mine)", r"on site",
+                 r"du site", r"sur (?:le )?site", r"de l['’]usine", r"à l['’]usine", r"sur place", r"de la planta", r"en la planta",
+                 r"de la fábrica", r"dello stabilimento", r"nello stabilimento", r"nel sito"])
 # Cues that a stock figure is provisional (a toll that may still rise).
 PROVISIONAL_CUES = _rx([r"provisoire", r"à ce stade", r"pour l['’]instant", r"so far", r"at least", r"au moins", r"preliminary", r"por ahora", r"vorläufig"])
 # Claims about intentions or talks state no fact yet.
@@ -283,6 +309,8 @@ CUMULATIVE_CUES = _rx([
     r"au total", r"en tout", r"cumul\w*", r"total", r"jusqu['’]à présent", r"à ce jour", r"à date",
     r"so far", r"to date", r"in total", r"altogether", r"overall", r"all told",
     r"investissements", r"investments", r"financements", r"apports",
+    r"en total", r"en conjunto", r"hasta ahora", r"hasta la fecha", r"insgesamt", r"bislang", r"bisher", r"alles in allem",
+    r"in totale", r"complessivamente", r"nel complesso", r"finora", r"fino ad oggi", r"em total", r"até agora",
 ])
 
 ATTRIBUTION_RE = re.compile(

@@ -116,7 +116,8 @@ def analyse_document(doc: Document, *, aliases: Optional[str] = None, timings: O
     mentions = find_document_mentions(doc, sents)
     tm.add("mentions", time.perf_counter() - t)
     t = time.perf_counter()
-    ents = analyse(doc, sents, aliases, candidate_sentences(doc, sents, mentions) if SELECT_SENTENCES else None)
+    figures = [(m.start, m.end) for m in mentions if m.kind in ("money", "percent")]
+    ents = analyse(doc, sents, aliases, candidate_sentences(doc, sents, mentions) if SELECT_SENTENCES else None, figures)
     tm.add("entities", time.perf_counter() - t)
     t = time.perf_counter()
     claims = extract_claims(doc, sents, mentions, ents)

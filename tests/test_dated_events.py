@@ -50,3 +50,27 @@ def test_the_end_of_a_contract():
     v, _ = _verdicts(["Lorenzo Marchetti ha firmato un contratto fino al 2029 con l'Ashford Albion.",
                       "Il contratto di Lorenzo Marchetti con l'Ashford Albion scadrà nel giugno 2030."], "it", "expiry", "2024-07-01")
     assert v == ["conflict"]
+
+
+def test_signing_closure_listing_and_incident_dates_are_data_kinds():
+    v, cs = _verdicts(["Die Hanseflug GmbH und die Südwind Air AG unterzeichneten am Montag in Hamburg einen Vertrag über die Übernahme.",
+                       "Die Hanseflug GmbH und die Südwind Air AG: Die Verträge wurden bereits am vergangenen Freitag unterzeichnet."], "de", "signing",
+                      published="2025-11-04")
+    assert len(cs) == 2 and v == ["conflict"], (v, cs)
+    v, cs = _verdicts(["Le Groupe hospitalier Val-de-Sèvre avait été victime d'une cyberattaque dans la nuit du 17 au 18 mars.",
+                       "Le système du Groupe hospitalier Val-de-Sèvre avait été paralysé par un rançongiciel le 24 mars dernier."], "fr",
+                      "occurrence", published="2025-07-10")
+    assert len(cs) == 2 and v == ["conflict"], (v, cs)
+    v, cs = _verdicts(["Pastificio Ramelli: il debutto di mercoledì 15 ottobre su Euronext Milan.",
+                       "Pastificio Ramelli su Euronext Milan: nella prima seduta, oggi giovedì 16 ottobre, il titolo ha chiuso a 8,16 euro."],
+                      "it", "start", published="2025-10-16")
+    assert {c.predicate for c in cs} == {"listing"} and v == ["conflict"], (v, cs)
+
+
+def test_an_old_incident_recalled_and_an_incident_dated_twice_are_not_compared():
+    v, cs = _verdicts(["Oursanne: en mars 2019, un séisme de magnitude 4,9 y avait été ressenti.",
+                       "Oursanne: le séisme de mardi a fait trois morts."], "fr", "occurrence", published="2025-05-14")
+    assert [c.time.value for c in cs] == [cs[-1].time.value] and "conflict" not in v
+    v, cs = _verdicts(["Niort: the Niort hospital cyberattack on March 24 paralysed it. A cyberattack on May 2 hit Poitiers.",
+                       "Niort: the Niort hospital was hit by a cyberattack on March 17."], "en", "occurrence", published="2025-06-10")
+    assert "conflict" not in v, (v, cs)
