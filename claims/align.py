@@ -55,7 +55,7 @@ def dimension(c: Claim) -> Optional[str]:
     """What kind of quantity a figure is: money (per unit or total), a percentage or
     percentage-point move, or a count of one unit. None for figures that are not aligned."""
     v = c.value
-    if v is None or c.kind in K.ROLELESS_KINDS:
+    if v is None or c.kind in K.ROLELESS_KINDS or c.kind in K.CLOCK_KINDS:
         return None
     if c.kind == "age":
         return "age"

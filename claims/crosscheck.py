@@ -70,9 +70,22 @@ def fmt_amount(x: float) -> str:
     return f"{x:.2f}".rstrip("0").rstrip(".")
 
 
+def fmt_clock_value(v: Value) -> str:
+    """A time of day: "10:40", "about 10:40 (10:25-10:55)", "08:30-09:00"."""
+    from .recognize.clock import fmt_clock
+
+    if v.qualifier == "range" and v.low is not None and v.high is not None:
+        return f"{fmt_clock(v.low)}-{fmt_clock(v.high)}"
+    if v.qualifier == "approximate" and v.amount is not None:
+        return f"about {fmt_clock(v.amount)}"
+    return fmt_clock(v.amount or 0)
+
+
 def fmt_value(v: Optional[Value]) -> str:
     if v is None:
         return "no value"
+    if v.unit == "clock":
+        return fmt_clock_value(v)
     unit = v.currency or v.unit or ""
     unit = ("" if unit == "%" else " ") + unit if unit else ""
     if v.qualifier == "vague":
@@ -466,6 +479,8 @@ def _in_one_currency(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> O
 def compare_values(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]], reported: Optional[Reported] = None) -> Decision:
     """Verdict for two figures of one group (same kind, entities and unit): the rules before,
     the kind's comparison, then the rules after (see ``RULES_BEFORE`` / ``RULES_AFTER``)."""
+    if a.kind in K.CLOCK_KINDS:
+        return compare_clock(a, b, pub)
     conv = _in_one_currency(a, b, pub)
     if conv is not None:
         b, note = conv
@@ -671,9 +686,13 @@ def _one_story(a: Claim, b: Claim) -> bool:
         return True  # one name in both
     # or two words of their names in common ("Sindicato", "Valdeserra" / "Sindicato Médico de
     # Valdeserra"), not one ("Martin" / "Martin Luther King Day")
-    wa = {w for n in na for w in n.split() if len(w) > 2}
-    wb = {w for n in nb for w in n.split() if len(w) > 2}
-    return len(wa & wb) >= 2
+    wa = {w for n in na for w in re.split(r"[\s'’-]+", n) if len(w) > 2}
+    wb = {w for n in nb for w in re.split(r"[\s'’-]+", n) if len(w) > 2}
+    if len(wa & wb) >= 2:
+        return True
+    # or one name that is a word of the other's compound place name ("Oursanne" / "Saint-Aubin-d'Oursanne")
+    return any(n in wb and ("-" in m or "'" in m or "’" in m) for n in na for m in nb) or \
+        any(n in wa and ("-" in m or "'" in m or "’" in m) for n in nb for m in na)
 
 
 def _opposite(a: Claim, b: Claim) -> Optional[Decision]:
@@ -696,6 +715,27 @@ def _opposite(a: Claim, b: Claim) -> Optional[Decision]:
     if ta is not None and tb is not None and _times_overlap(ta, tb) and a.time.granularity == b.time.granularity:
         return ("conflict", 0.75, f"Opposite events at the same time: '{a.direction}' vs '{b.direction}' ({fmt_time(a.time)}).", "rules")
     return ("scope_difference", 0.6, f"Different events: '{a.direction}' ({fmt_time(a.time)}) and '{b.direction}' ({fmt_time(b.time)}).", "rules")
+
+
+def compare_clock(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Decision:
+    """Two articles time one story's incident: times that cannot overlap conflict, unless the
+    articles share no name, an article gives two times (two moments of the story), or the two
+    are dated to different days."""
+    la, lb = fmt_value(a.value), fmt_value(b.value)
+    if a.document == b.document or "several times" in a.cues or "several times" in b.cues:
+        return ("scope_difference", 0.5, f"An article gives several times of day: two moments ({la} / {lb}).", "rules")
+    if not _one_story(a, b):
+        return ("scope_difference", 0.6, f"Two articles with no name in common: times of two stories ({la} / {lb}).", "rules")
+    ta, tb = _time_interval(a.time, pub.get(a.document)), _time_interval(b.time, pub.get(b.document))
+    if ta and tb and not _times_overlap(ta, tb):
+        return ("scope_difference", 0.6, f"Times of different days: {la} ({fmt_time(a.time)}) vs {lb} ({fmt_time(b.time)}).", "time")
+    va, vb = a.value, b.value  # minutes after midnight: the intervals are the tolerance, no relative one
+    if va.low <= vb.high and vb.low <= va.high:
+        return ("agree" if (va.low, va.high) == (vb.low, vb.high) else "compatible", 0.8, f"Compatible times of the incident: {la} and {lb}.", "numeric")
+    pa, pb = pub.get(a.document), pub.get(b.document)
+    if pa and pb and abs((pa - pb).days) > NEWS_CYCLE_DAYS:
+        return ("scope_difference", 0.6, f"Reported at different times ({pa} / {pb}): {la} vs {lb}.", "time")
+    return ("conflict", 0.7, f"The incident is timed differently: {la} vs {lb}.", "numeric")
 
 
 def compare_holders(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> Decision:
@@ -783,7 +823,7 @@ def _keys(c: Claim) -> list[tuple]:
             continue  # a figure whose measure is unknown is compared with nothing
         fam = _unit_family(c) if kind == c.kind else "event"
         subj, obj = _norm(c.subject), _norm(c.object)
-        if kind in K.ROLELESS_KINDS or kind in K.DATED_KINDS or kind in K.HOLDER_KINDS:
+        if kind in K.UNNAMED_KINDS:
             subj = obj = None  # the event's date tells tolls apart, not the names around them; a
             # dated event is grouped by what it is of ("start|strike"), and compared within one story
             if K.is_detail(c.predicate) and kind == c.kind:
@@ -834,7 +874,7 @@ def group_claims(claims: Sequence[Claim]) -> dict[tuple, list[Claim]]:
                 kind, fam, subj, obj = key
                 key = (kind, fam, short.get(subj, subj), short.get(obj, obj))
             kind, fam, subj, obj = key
-            if kind in K.ROLELESS_KINDS or kind in K.DATED_KINDS or kind in K.HOLDER_KINDS:
+            if kind in K.UNNAMED_KINDS:
                 buckets[key].append(c)
                 continue
             if subj is None and obj is None:

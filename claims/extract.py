@@ -35,6 +35,7 @@ from .entities import DocumentEntities, EntityMention
 from .frames import FigureFrame, conjoined_head, date_governs, figure_frame, lexicon, part_label, part_predicate, reports_several_events
 from .model import Claim, Document, Mention, Sentence, TimeRef, Value
 from .posts import find_holders, post_titles
+from .recognize.clock import find_times, incident_time
 from .syntax import Parse
 
 VALUE_MENTIONS = {"money", "percent", "count"}
@@ -781,7 +782,20 @@ def _story_names(entities: DocumentEntities) -> list[str]:
     release, one strike, one sentence share at least one (claims.crosscheck)."""
     names = entities.organisations()[:STORY_NAMES]
     people = sorted((n for n in entities.salience if entities.labels.get(n) == "PER"), key=lambda n: -entities.salience[n])[:STORY_NAMES]
-    return names + people
+    return names + people + _dateline_place(entities)
+
+
+_DATELINE_PLACE = re.compile(r"^\s*(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{2,}?)\s*(?:\([^)]{1,40}\))?\s*(?:,[^–—-]{0,40})?\s*[–—-]\s")
+
+
+def _dateline_place(entities: DocumentEntities) -> list[str]:
+    """The place of the article's dateline ("VALMORENS –", "PARIS (AFP) -"): where the story
+    happened, a name of the story although it is no actor."""
+    for info in sorted(entities.sentences.values(), key=lambda i: i.sentence.start)[:3]:
+        m = _DATELINE_PLACE.match(info.sentence.text)
+        if m:
+            return [m.group("place").strip().title()]
+    return []
 
 
 def _story_cues(story: list[str], subj: Optional[str]) -> list[str]:
@@ -1070,6 +1084,7 @@ def extract_claims(
             )
         )
     claims += _office_holders(document, sentences, entities, len(claims))
+    claims += _incident_times(document, sentences, mentions, entities, len(claims))
     _mark_several_dates(claims)
     lead_parses = [entities.sentences[s.index].parse for s in sorted(sentences, key=lambda s: s.start)[:2] if s.index in entities.sentences]
     _mark_details(claims, sentences, any(reports_several_events(p, document.language or "fr") for p in lead_parses))
@@ -1082,6 +1097,39 @@ def extract_claims(
         # article's age is about, the words alone do not tell (a victim, the suspect)
         claims = [c for c in claims if c.kind != "age"]
     return claims
+
+
+def _incident_times(document: Document, sentences: Sequence[Sentence], mentions: Sequence[Mention],
+                    entities: DocumentEntities, n: int) -> list[Claim]:
+    """When the article's incident happened, to the minute (``claims.recognize.clock``): one claim
+    per time of day that stands by an incident word, dated by the sentence's nearest date; an
+    article that gives two times that cannot overlap (a main shock and an aftershock) speaks of two
+    moments and its times are not compared."""
+    text = document.text
+    out: list[Claim] = []
+    story: Optional[list[str]] = None
+    dates = [m for m in mentions if m.kind == "date" and m.time is not None]
+    for sent in sentences:
+        if sent.text.rstrip().endswith("?"):
+            continue
+        for t in find_times(text, document.language, sent.start, sent.end):
+            if not incident_time(text, document.language, sent.start, sent.end, t):
+                continue
+            if story is None:
+                story = _story_names(entities)
+            near = [d for d in dates if sent.start <= d.start < sent.end and abs(d.start - t.start) <= 40]
+            day = min(near, key=lambda d: abs(d.start - t.start)).time if near else None
+            value = Value(amount=t.minutes, low=t.low, high=t.high, qualifier=t.qualifier, unit="clock")
+            out.append(Claim(
+                id=f"{document.id}:c{n + len(out) + 1}", document=document.id, sentence=sent.index, start=sent.start, end=sent.end,
+                text=sent.text, kind="time_of_day", predicate="incident", value=value, time=day,
+                scope="point_in_time" if day else "unknown", language=document.language, anchor_start=t.start, anchor_end=t.end,
+                cues=_story_cues(story, None),
+            ))
+    if any(a.value.high < b.value.low or b.value.high < a.value.low for i, a in enumerate(out) for b in out[i + 1 :]):
+        for c in out:
+            c.cues.append("several times")
+    return out
 
 
 def _mark_several_dates(claims: list[Claim]) -> None:

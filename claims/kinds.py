@@ -69,6 +69,9 @@ POST_KINDS = {"board_change", "leadership_change"}
 # grouped by the post within one story; two holders named for it in one news cycle conflict
 HOLDER_KINDS = {"office_holder"}
 EVENT_KINDS |= HOLDER_KINDS
+# the time of day an incident happened (claims/data/clock.json, claims.recognize.clock): grouped
+# within one story; two times that cannot overlap conflict
+CLOCK_KINDS = {"time_of_day"}
 SYMMETRIC_KINDS = {"partnership_start", "partnership_end"}
 # Measures of an event whose entities are no role (a toll: the city is where, not who): grouped by
 # kind and measure across articles, told apart by the event's date (see claims.crosscheck).
@@ -80,7 +83,9 @@ def is_detail(predicate: str | None) -> bool:
     """A figure of the story ("detail") or of other events: never an article's toll."""
     return (predicate or "").startswith("detail")
 # every built-in kind (users may add more through the NLI kinds file)
-CLAIM_KINDS = sorted(FLOW_KINDS | STOCK_KINDS | EVENT_KINDS | ONE_OFF_KINDS | GENERIC_KINDS)
+# kinds grouped by what they measure and their predicate, never by the names around them
+UNNAMED_KINDS = ROLELESS_KINDS | DATED_KINDS | HOLDER_KINDS | CLOCK_KINDS
+CLAIM_KINDS = sorted(FLOW_KINDS | STOCK_KINDS | EVENT_KINDS | ONE_OFF_KINDS | GENERIC_KINDS | CLOCK_KINDS)
 
 
 
@@ -165,7 +170,7 @@ def is_job_unit(unit: str) -> bool:
     u = unit.casefold()
     return u in JOB_UNITS or u.rstrip("s") in JOB_UNITS or u.rstrip("sn") in JOB_UNITS
 # Counted nouns that are durations or ages: not checkable counts.
-DURATION_UNITS = {"an", "année", "mois", "semaine", "jour", "heure", "minute", "seconde", "siècle", "décennie", "point",
+DURATION_UNITS = {"uhr", "Uhr", "o'clock", "an", "année", "mois", "semaine", "jour", "heure", "minute", "seconde", "siècle", "décennie", "point",
                   "year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "año", "mes", "día", "Jahr", "Monat", "Tag"}
 # Cues that a figure is an earlier one, superseded by a later figure ("initialement", "au départ").
 EARLIER_CUES = _rx([r"initialement", r"au départ", r"à l['’]origine", r"dans un premier temps", r"auparavant", r"précédemment",

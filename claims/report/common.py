@@ -78,6 +78,10 @@ def format_value(value: Optional[Value]) -> str:
     """
     if value is None:
         return ""
+    if value.unit == "clock":  # a time of day
+        from ..crosscheck import fmt_clock_value
+
+        return fmt_clock_value(value)
     unit = _unit_suffix(value)
     lo, hi, amount, q = value.low, value.high, value.amount, value.qualifier
     ge = "≥" if value.low_inclusive else ">"
