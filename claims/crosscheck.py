@@ -761,9 +761,28 @@ def compare_holders(a: Claim, b: Claim, pub: dict[str, Optional[dt.date]]) -> De
     return ("conflict", 0.7, f"The two sources name different people as {post}: {a.subject} vs {b.subject}.", "rules")
 
 
+def compare_stances(a: Claim, b: Claim, kind: str, pub: dict[str, Optional[dt.date]]) -> Decision:
+    """Two articles' stances on a yes-or-no fact (an arrest): the same stance agrees; opposite
+    stances conflict when the negative article is published after the positive one, within one
+    story (an earlier "no arrest" and a later arrest is an update)."""
+    topic = K.STANCE_TOPICS.get(kind, kind)
+    if a.negated == b.negated:
+        return ("agree", 0.8, f"Both sources {'deny' if a.negated else 'report'} the {topic}.", "rules")
+    if not _one_story(a, b):
+        return ("scope_difference", 0.6, f"Two articles with no name in common: the {topic} of two stories.", "rules")
+    neg, pos = (a, b) if a.negated else (b, a)
+    pn, pp = pub.get(neg.document), pub.get(pos.document)
+    if pn and pp and pn > pp and (pn - pp).days <= NEWS_CYCLE_DAYS:
+        return ("conflict", 0.65, f"A later source ({pn}) says there was no {topic}; an earlier one ({pp}) reported it.", "rules")
+    return ("scope_difference", 0.55, f"One source reports the {topic}, another ({pn or 'undated'}, not later) says there was none yet: "
+            "possibly an update.", "time")
+
+
 def compare_events(a: Claim, b: Claim, kind: str, pub: dict[str, Optional[dt.date]], nli: Any = None) -> Decision:
     if kind in K.HOLDER_KINDS:
         return compare_holders(a, b, pub)
+    if kind in K.STANCE_KINDS:
+        return compare_stances(a, b, kind, pub)
     if kind in K.DATED_KINDS and ("several dates" in a.cues or "several dates" in b.cues):
         return ("scope_difference", 0.6, f"An article dates the {_KIND_TOPIC.get(kind, kind)} twice: two events "
                 f"({fmt_time(a.time)} / {fmt_time(b.time)}).", "rules")

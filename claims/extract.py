@@ -167,8 +167,11 @@ def _ages(text: str, sent: Sentence, lang: str) -> list[tuple[Mention, tuple[int
         if not 0 < n < 120:
             continue
         s, e = m.span(g)
+        # the phrase left out of the cues: the age and its preposition, not the person noun
+        # before it ("un bombero forestal de 27 años": "bombero" says whose age it is)
+        phrase = (max(m.start(), text.rfind(" ", m.start(), max(m.start(), s - 1)) + 1), m.end())
         out.append((Mention(kind="count", start=s, end=e, text=m.group(g),
-                            value=Value(amount=n, low=n, high=n, unit="years old")), m.span()))
+                            value=Value(amount=n, low=n, high=n, unit="years old")), phrase))
     return out
 
 
@@ -1085,6 +1088,7 @@ def extract_claims(
         )
     claims += _office_holders(document, sentences, entities, len(claims))
     claims += _incident_times(document, sentences, mentions, entities, len(claims))
+    claims += _stances(document, sentences, entities, len(claims))
     _mark_several_dates(claims)
     lead_parses = [entities.sentences[s.index].parse for s in sorted(sentences, key=lambda s: s.start)[:2] if s.index in entities.sentences]
     _mark_details(claims, sentences, any(reports_several_events(p, document.language or "fr") for p in lead_parses))
@@ -1097,6 +1101,58 @@ def extract_claims(
         # article's age is about, the words alone do not tell (a victim, the suspect)
         claims = [c for c in claims if c.kind != "age"]
     return claims
+
+
+@functools.lru_cache(maxsize=16)
+def _stance_rules(lang: Optional[str]) -> list[tuple[str, re.Pattern, re.Pattern]]:
+    data = json.loads(resources.files("claims").joinpath("data/stances.json").read_text(encoding="utf-8"))
+
+    def rx(words: list[str]) -> re.Pattern:
+        return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.I) if words else re.compile(r"(?!x)x")
+
+    return [(kind, rx(rec["positive"].get(lang or "", [])), rx(rec["negative"].get(lang or "", [])))
+            for kind, rec in data["kinds"].items() if rec["positive"].get(lang or "") or rec["negative"].get(lang or "")]
+
+
+@functools.lru_cache(maxsize=16)
+def _stance_filters(lang: Optional[str]) -> tuple[re.Pattern, re.Pattern]:
+    data = json.loads(resources.files("claims").joinpath("data/stances.json").read_text(encoding="utf-8"))
+
+    def rx(words: list[str]) -> re.Pattern:
+        return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.I) if words else re.compile(r"(?!x)x")
+
+    return rx(data["hedges"].get(lang or "", [])), rx(data["other_case"].get(lang or "", []))
+
+
+def _stances(document: Document, sentences: Sequence[Sentence], entities: DocumentEntities, n: int) -> list[Claim]:
+    """The article's stance on each yes-or-no fact of ``claims/data/stances.json`` (an arrest was
+    made or not): negative when any sentence says no, else positive when one says yes; one claim
+    per kind, on the deciding sentence."""
+    rules = _stance_rules(document.language)
+    if not rules:
+        return []
+    hedge, other = _stance_filters(document.language)
+    out: list[Claim] = []
+    for kind, pos, neg in rules:
+        found: dict[bool, Sentence] = {}
+        for sent in sentences:
+            if sent.text.rstrip().endswith("?") or hedge.search(sent.text) or other.search(sent.text):
+                continue
+            if neg.search(sent.text):
+                found.setdefault(True, sent)
+            elif pos.search(sent.text):
+                found.setdefault(False, sent)
+        if not found:
+            continue
+        negated = True in found
+        sent = found[negated]
+        m = (neg if negated else pos).search(sent.text)
+        out.append(Claim(
+            id=f"{document.id}:c{n + len(out) + 1}", document=document.id, sentence=sent.index, start=sent.start, end=sent.end,
+            text=sent.text, kind=kind, value=None, time=None, scope="unknown", negated=negated, language=document.language,
+            anchor_start=sent.start + m.start(), anchor_end=sent.start + m.end(), cues=_story_cues(_story_names(entities), None),
+        ))
+    return out
 
 
 def _incident_times(document: Document, sentences: Sequence[Sentence], mentions: Sequence[Mention],

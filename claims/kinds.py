@@ -83,8 +83,20 @@ def is_detail(predicate: str | None) -> bool:
     """A figure of the story ("detail") or of other events: never an article's toll."""
     return (predicate or "").startswith("detail")
 # every built-in kind (users may add more through the NLI kinds file)
+def _stance_kinds() -> dict[str, str]:
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("claims").joinpath("data/stances.json").read_text(encoding="utf-8"))
+    return {k: v.get("topic", k) for k, v in data["kinds"].items()}
+
+
+# yes-or-no facts of a story (claims/data/stances.json: an arrest happened or not)
+STANCE_TOPICS = _stance_kinds()
+STANCE_KINDS = set(STANCE_TOPICS)
+EVENT_KINDS |= STANCE_KINDS
 # kinds grouped by what they measure and their predicate, never by the names around them
-UNNAMED_KINDS = ROLELESS_KINDS | DATED_KINDS | HOLDER_KINDS | CLOCK_KINDS
+UNNAMED_KINDS = ROLELESS_KINDS | DATED_KINDS | HOLDER_KINDS | CLOCK_KINDS | STANCE_KINDS
 CLAIM_KINDS = sorted(FLOW_KINDS | STOCK_KINDS | EVENT_KINDS | ONE_OFF_KINDS | GENERIC_KINDS | CLOCK_KINDS)
 
 
