@@ -128,6 +128,12 @@ def _generic_units() -> frozenset[str]:
     return frozenset({"unit:persons", "unit:job"} | {"unit:" + stem(w) for w in words})  # "job": every employee noun
 
 
+@functools.lru_cache(maxsize=1)
+def _measurement_units() -> frozenset[str]:
+    data = json.loads(resources.files("claims").joinpath("data/units.json").read_text(encoding="utf-8"))
+    return frozenset(k for k in data if not k.startswith("_"))
+
+
 POPULATION_MIN = 100  # a count of people this large is a population ("412 passengers"), not a group described ("two men")
 
 
@@ -137,6 +143,8 @@ def _unit_says_what(a: Claim, b: Claim) -> bool:
     population ("412 passengers" / "390 passengers"); never an age, nor "three men" / "two men"."""
     if a.kind == "age" or b.kind == "age" or a.value is None or b.value is None or not a.value.unit:
         return False
+    if a.value.unit in _measurement_units():
+        return False  # "210 km" of line and "100 km/h": a unit of measure says how, not what, is measured
     if not is_person_unit(a.value.unit, a.language):
         return True
     return min(a.value.amount or 0, b.value.amount or 0) >= POPULATION_MIN
