@@ -772,6 +772,8 @@ def compare_stances(a: Claim, b: Claim, kind: str, pub: dict[str, Optional[dt.da
         return ("scope_difference", 0.6, f"Two articles with no name in common: the {topic} of two stories.", "rules")
     neg, pos = (a, b) if a.negated else (b, a)
     pn, pp = pub.get(neg.document), pub.get(pos.document)
+    if K.STANCE_CONFLICT.get(kind) == "any" and pn and pp and abs((pn - pp).days) <= NEWS_CYCLE_DAYS:
+        return ("conflict", 0.65, f"One source says there will be an {topic}, the other that there will be none ({pp} / {pn}).", "rules")
     if pn and pp and pn > pp and (pn - pp).days <= NEWS_CYCLE_DAYS:
         return ("conflict", 0.65, f"A later source ({pn}) says there was no {topic}; an earlier one ({pp}) reported it.", "rules")
     return ("scope_difference", 0.55, f"One source reports the {topic}, another ({pn or 'undated'}, not later) says there was none yet: "

@@ -88,11 +88,13 @@ def _stance_kinds() -> dict[str, str]:
     from importlib import resources
 
     data = json.loads(resources.files("claims").joinpath("data/stances.json").read_text(encoding="utf-8"))
-    return {k: v.get("topic", k) for k, v in data["kinds"].items()}
+    return {k: (v.get("topic", k), v.get("conflict", "any")) for k, v in data["kinds"].items()}
 
 
 # yes-or-no facts of a story (claims/data/stances.json: an arrest happened or not)
-STANCE_TOPICS = _stance_kinds()
+_STANCES = _stance_kinds()
+STANCE_TOPICS = {k: t for k, (t, _) in _STANCES.items()}
+STANCE_CONFLICT = {k: c for k, (_, c) in _STANCES.items()}  # "negative_later" or "any"
 STANCE_KINDS = set(STANCE_TOPICS)
 EVENT_KINDS |= STANCE_KINDS
 # kinds grouped by what they measure and their predicate, never by the names around them

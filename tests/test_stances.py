@@ -35,3 +35,13 @@ def test_an_arrest_after_no_arrest_is_an_update_and_hedges_make_no_stance():
     assert verdicts == ["scope_difference"]
     claims, _ = _arrests(_run(["Harwick Metro crash: the driver could be arrested later this week."], "en", ["2025-02-13"]))
     assert claims == []
+
+
+def test_an_appeal_announced_and_ruled_out_conflict_whatever_the_order():
+    claims, verdicts = _arrests(_run(["Halvorsen Chemical said it would appeal the Clearfield verdict."], "en", ["2024-03-22"]))
+    assert claims == []  # an appeal is not an arrest
+    r = _run(["Halvorsen Chemical said it would appeal the Clearfield verdict.",
+              "Halvorsen Chemical said on Thursday that it would not appeal the Clearfield verdict."], "en", ["2024-03-23", "2024-03-22"])
+    ids = {c.id for c in r.claims if c.kind == "appeal"}
+    assert sorted(c.negated for c in r.claims if c.kind == "appeal") == [False, True]
+    assert [f.verdict for g in r.groups for f in g.findings if f.a in ids and f.b in ids] == ["conflict"]
