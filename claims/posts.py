@@ -13,6 +13,7 @@ no adjacent name makes no claim.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import re
@@ -78,7 +79,12 @@ def find_holders(text: str, sent: Sentence, entities: Sequence[EntityMention], l
     if spec is None:
         return []
     rx, groups, not_now = spec
-    people = [e for e in entities if e.label == "PER" and e.name]
+    people = sorted((e for e in entities if e.label == "PER" and e.name), key=lambda e: e.start)
+    starts = [e.start for e in people]
+    ends = sorted(((e.end, i) for i, e in enumerate(people)))
+    end_keys = [x for x, _ in ends]
+    bodies = sorted((e for e in entities if e.label != "PER"), key=lambda e: e.end)
+    body_ends = [e.end for e in bodies]
     out: list[Holder] = []
     for m in rx.finditer(text, sent.start, sent.end):
         if not_now.search(text[max(sent.start, m.start() - 30) : m.start()]):
@@ -87,27 +93,30 @@ def find_holders(text: str, sent: Sentence, entities: Sequence[EntityMention], l
             continue  # "the mayor's office"
         post = groups[next(k for k, v in m.groupdict().items() if v is not None)]
         holder, qual = None, None
-        after = [e for e in people if e.start >= m.end()]
-        if after and after[0].start - m.end() <= MAX_QUALIFIER + 8:
-            gap = text[m.end() : after[0].start]
+        i = bisect.bisect_left(starts, m.end())  # the first name after the title
+        after = people[i] if i < len(people) else None
+        if after is not None and after.start - m.end() <= MAX_QUALIFIER + 8:
+            gap = text[m.end() : after.start]
             if re.fullmatch(r"\s*,?\s*", gap):
-                holder = after[0]
+                holder = after
             else:
                 q = _QUALIFIER.fullmatch(gap)
                 if q:
-                    holder, qual = after[0], gap
+                    holder, qual = after, gap
         if holder is None:
-            before = [e for e in people if e.end <= m.start()]
-            if before and re.fullmatch(r"\s*,\s*(?:" + _DETERMINERS + r")?", text[before[-1].end : m.start()], re.I):
-                holder = before[-1]
+            j = bisect.bisect_right(end_keys, m.start())  # the last name ending before the title
+            last = people[ends[j - 1][1]] if j else None
+            if last is not None and re.fullmatch(r"\s*,\s*(?:" + _DETERMINERS + r")?", text[last.end : m.start()], re.I):
+                holder = last
                 q = _QUALIFIER.match(text[m.end() : min(sent.end, m.end() + MAX_QUALIFIER + 8)])
                 qual = q.group(0) if q else None
         if holder is None:
             continue
         if qual is None:  # "Harrowgate CEO Daniel Okafor", "Northvale's chief executive": the body named before the title
-            body = [e for e in entities if e.label != "PER" and e.end <= m.start() and re.fullmatch(r"(?:['’]s)?\s*", text[e.end : m.start()])]
-            if body:
-                qual = body[-1].name or body[-1].text
+            k = bisect.bisect_right(body_ends, m.start())
+            body = bodies[k - 1] if k and re.fullmatch(r"(?:['’]s)?\s*", text[bodies[k - 1].end : m.start()]) else None
+            if body is not None:
+                qual = body.name or body.text
             else:  # a capitalised name the NER missed ("Lumen Path CEO"), not a sentence's first determiner
                 run = re.search(r"((?:[A-Z][\w&'’-]*\s+){1,3})$", text[max(sent.start, m.start() - 40) : m.start()])
                 if run:

@@ -96,3 +96,14 @@ def test_mentions_of_hostile_inputs_stay_inside_the_text():
         text = make(3000)
         for m in find_mentions(text):
             assert 0 <= m.start < m.end <= len(text) and m.text == text[m.start:m.end]
+
+
+@pytest.mark.parametrize("unit", ["accident à 3 h 15 ", "collided shortly after 8.15am ", "1:", "vers "])
+def test_times_of_day_are_linear(unit):
+    from claims.recognize.clock import find_times, incident_time
+
+    def times(text: str) -> None:
+        for t in find_times(text, "fr" if "à" in unit or "vers" in unit else "en"):
+            incident_time(text, "fr", 0, len(text), t)
+
+    _assert_linear(unit, *_growth(times, lambda n: _repeat(unit, n), n=20000))

@@ -17,6 +17,7 @@ from importlib import resources
 from typing import Optional
 
 EXACT, BARE, ABOUT, SHORTLY, BOUND = 5, 10, 20, 30, 180  # minutes
+RESPONSE_WINDOW = 200  # characters before a time where a response word may govern it
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ def find_times(text: str, lang: Optional[str], lo: int = 0, hi: Optional[int] = 
         return []
     hi = len(text) if hi is None else hi
     out: list[ClockTime] = []
+    day_part: Optional[bool] = None
     for m in p["core"].finditer(text, lo, hi):
         before = text[max(lo, m.start() - 30) : m.start()]
         has_intro = p["intro"].search(before) or p["about"].search(before) or p["after"].search(before) or p["before"].search(before)
@@ -92,8 +94,9 @@ def find_times(text: str, lang: Optional[str], lo: int = 0, hi: Optional[int] = 
         dp = (tail.group("dp") if tail else None) or (m.group("hw") if m.group("hw") and m.group("hw").lower().startswith(("p.m", "pm")) else None)
         pm = bool(dp and p["pm"].search(dp)) or (m.group("hw") or "").lower() in ("p.m.", "pm")
         if not dp and not ampm and h < 12:  # "Thursday afternoon ... at 2:27": the sentence's day part
-            sentence = text[lo:hi]
-            pm = bool(p["pm_any"].search(sentence)) and not p["am_any"].search(sentence)
+            if day_part is None:  # searched once per call: linear in the sentence
+                day_part = bool(p["pm_any"].search(text, lo, hi)) and not p["am_any"].search(text, lo, hi)
+            pm = day_part
         if pm and h < 12:
             h += 12
         elif not pm and h == 12 and ((m.group("hw") or "").lower() in ("a.m.", "am") or (dp and p["am"].search(dp))):
@@ -125,13 +128,16 @@ def incident_time(text: str, lang: Optional[str], lo: int, hi: int, t: ClockTime
     def dist(m: re.Match) -> int:
         return t.start - m.end() if m.end() <= t.start else (m.start() - t.end if m.start() >= t.end else 0)
 
-    found = [m for m in p["cues"].finditer(text, lo, hi)]
+    # only a window around the time matters (a cue farther than max_distance is no cue; a response
+    # counts when nearer than the cue or in the clause before the time): linear in the text
+    w_lo, w_hi = max(lo, t.start - RESPONSE_WINDOW), min(hi, t.end + max_distance + 40)
+    found = [m for m in p["cues"].finditer(text, max(lo, t.start - max_distance - 40), w_hi)]
     if not found:
         return False
     cue = min(found, key=dist)
     if dist(cue) > max_distance or p["other_event"].search(text[max(lo, cue.start() - 25) : cue.start()]):
         return False  # no incident word near, or "another shooting"
-    for r in p["response"].finditer(text, lo, hi):
+    for r in p["response"].finditer(text, w_lo, w_hi):
         if dist(r) < dist(cue) or (r.end() <= t.start and not re.search(r"[.,;:!?]", text[r.end() : t.start])):
             return False  # "police responded to the call around 2:30 a.m.": the response's time
     return True
