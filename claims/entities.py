@@ -79,12 +79,13 @@ def _description_rx(lang: Optional[str]) -> tuple[re.Pattern, dict[str, str]]:
                 suffixes.append(f)
         if t.get("modifiers"):
             mods.append(t["modifiers"])
-    det = "|".join(re.escape(d).replace("\\ ", r"\s+") for d in sorted(dets, key=len, reverse=True))
+    # a determiner is a word of its own ("der Konzern", not "Des|infektionsmittelhersteller"); an elided one is glued ("l'azienda")
+    det = "|".join(re.escape(d).replace("\\ ", r"\s+") + ("\\s*" if d[-1] in "'’" else "\\s+") for d in sorted(dets, key=len, reverse=True))
     head = "|".join(re.escape(h) for h in sorted(set(heads), key=len, reverse=True))
     if suffixes:
         head = r"[^\W\d_]*(?:" + "|".join(re.escape(h) for h in sorted(set(suffixes), key=len, reverse=True)) + ")|" + head
     mod = "(?:" + "|".join(mods) + ")" if mods else ""
-    rx = re.compile(r"(?<![\w-])(?:(?:" + det + r")\s*)(?P<head>" + head + r")(?![\w-])(?P<mod>" + mod + ")", re.I)
+    rx = re.compile(r"(?<![\w-])(?:" + det + r")(?P<head>" + head + r")(?![\w-])(?P<mod>" + mod + ")", re.I)
     return rx, canon
 
 
@@ -402,7 +403,9 @@ def analyse(document: Document, sentences: Sequence[Sentence], aliases_path: Opt
     fig_starts = [f[0] for f in figures]
     for sent, sdoc in _pipe(nlp, sentences, selected, parsed):
         ents = _ner_mentions(sdoc, sent.start, sent.index) if sdoc is not None else []
-        ents = [e for e in ents if not common_name(e.name or e.text, document.language)]
+        # (a person the NER names is kept: "Söder" is a German word too; a "place" is not, the English
+        # NER calls "Meter" a place as often as it finds "München")
+        ents = [e for e in ents if e.label == "PER" or not common_name(e.name or e.text, document.language)]
         taken = [(e.start, e.end) for e in ents]
         dl = _DATELINE.match(sent.text)
         if dl:  # "BERLIN, March 4 (Reuters) -": the filing city is not an actor

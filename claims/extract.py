@@ -21,6 +21,7 @@ attribution. Rules, in order:
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import json
@@ -785,25 +786,30 @@ def _story_names(entities: DocumentEntities) -> list[str]:
     release, one strike, one sentence share at least one (claims.crosscheck)."""
     names = entities.organisations()[:STORY_NAMES]
     people = sorted((n for n in entities.salience if entities.labels.get(n) == "PER"), key=lambda n: -entities.salience[n])[:STORY_NAMES]
-    return names + people + _dateline_place(entities)
+    return names + people
 
 
-_DATELINE_PLACE = re.compile(r"^\s*(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{2,}?)\s*(?:\([^)]{1,40}\))?\s*(?:,[^–—-]{0,40})?\s*[–—-]\s")
+# single-spaced capital words (no run of spaces to split among the \s: linear on padded text)
+_DATELINE_PLACE = re.compile(r"[ \t]*(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+(?: [A-ZÀ-Ý][A-ZÀ-Ý'’.-]*){0,3})[ \t]?(?:\([^)]{1,40}\))?"
+                             r"[ \t]?(?:,[^–—\n-]{0,40})?[ \t]?[–—-][ \t]")
 
 
 def _dateline_place(entities: DocumentEntities) -> list[str]:
     """The place of the article's dateline ("VALMORENS –", "PARIS (AFP) -"): where the story
     happened, a name of the story although it is no actor."""
     for info in sorted(entities.sentences.values(), key=lambda i: i.sentence.start)[:3]:
-        m = _DATELINE_PLACE.match(info.sentence.text)
+        m = _DATELINE_PLACE.match(info.sentence.text[:120])
         if m:
             return [m.group("place").strip().title()]
     return []
 
 
-def _story_cues(story: list[str], subj: Optional[str]) -> list[str]:
-    """A claim's story names as cues ("name:<folded name>"), its own subject first."""
-    return [f"name:{fold(n)}" for n in dict.fromkeys(([subj] if subj else []) + story)]
+def _story_cues(story: list[str], subj: Optional[str], entities: Optional[DocumentEntities] = None) -> list[str]:
+    """A claim's story names as cues ("name:<folded name>"), its own subject first, and the
+    dateline's place ("place:<folded>"; where the wire was filed, so it makes one story only
+    with another shared name, claims.crosscheck._one_story)."""
+    cues = [f"name:{fold(n)}" for n in dict.fromkeys(([subj] if subj else []) + story)]
+    return cues + ([f"place:{fold(p)}" for p in _dateline_place(entities)] if entities is not None else [])
 
 
 _SENTENCE_CUES = [rx for _, rx, _ in K.EVENT_CUES] + [K.VALUE_CUES[k] for k in ("investment", "funding", "acquisition")]
@@ -1150,7 +1156,7 @@ def _stances(document: Document, sentences: Sequence[Sentence], entities: Docume
         out.append(Claim(
             id=f"{document.id}:c{n + len(out) + 1}", document=document.id, sentence=sent.index, start=sent.start, end=sent.end,
             text=sent.text, kind=kind, value=None, time=None, scope="unknown", negated=negated, language=document.language,
-            anchor_start=sent.start + m.start(), anchor_end=sent.start + m.end(), cues=_story_cues(_story_names(entities), None),
+            anchor_start=sent.start + m.start(), anchor_end=sent.start + m.end(), cues=_story_cues(_story_names(entities), None, entities),
         ))
     return out
 
@@ -1164,7 +1170,8 @@ def _incident_times(document: Document, sentences: Sequence[Sentence], mentions:
     text = document.text
     out: list[Claim] = []
     story: Optional[list[str]] = None
-    dates = [m for m in mentions if m.kind == "date" and m.time is not None]
+    dates = sorted((m for m in mentions if m.kind == "date" and m.time is not None), key=lambda m: m.start)
+    date_starts = [m.start for m in dates]
     for sent in sentences:
         if sent.text.rstrip().endswith("?"):
             continue
@@ -1173,16 +1180,17 @@ def _incident_times(document: Document, sentences: Sequence[Sentence], mentions:
                 continue
             if story is None:
                 story = _story_names(entities)
-            near = [d for d in dates if sent.start <= d.start < sent.end and abs(d.start - t.start) <= 40]
+            lo_i, hi_i = bisect.bisect_left(date_starts, max(sent.start, t.start - 40)), bisect.bisect_right(date_starts, min(sent.end - 1, t.start + 40))
+            near = dates[lo_i:hi_i]
             day = min(near, key=lambda d: abs(d.start - t.start)).time if near else None
             value = Value(amount=t.minutes, low=t.low, high=t.high, qualifier=t.qualifier, unit="clock")
             out.append(Claim(
                 id=f"{document.id}:c{n + len(out) + 1}", document=document.id, sentence=sent.index, start=sent.start, end=sent.end,
                 text=sent.text, kind="time_of_day", predicate="incident", value=value, time=day,
                 scope="point_in_time" if day else "unknown", language=document.language, anchor_start=t.start, anchor_end=t.end,
-                cues=_story_cues(story, None),
+                cues=_story_cues(story, None, entities),
             ))
-    if any(a.value.high < b.value.low or b.value.high < a.value.low for i, a in enumerate(out) for b in out[i + 1 :]):
+    if out and max(c.value.low for c in out) > min(c.value.high for c in out):  # two times that cannot overlap (linear)
         for c in out:
             c.cues.append("several times")
     return out
@@ -1196,8 +1204,7 @@ def _mark_several_dates(claims: list[Claim]) -> None:
         if c.kind in K.DATED_KINDS and c.value is None and c.time is not None and c.time.earliest and c.time.latest:
             by[(c.kind, c.predicate)].append(c)
     for group in by.values():
-        spans = [(c.time.earliest, c.time.latest) for c in group]
-        if any(a[1] < b[0] or b[1] < a[0] for i, a in enumerate(spans) for b in spans[i + 1 :]):
+        if max(c.time.earliest for c in group) > min(c.time.latest for c in group):  # two dates that cannot overlap (linear)
             for c in group:
                 c.cues.append("several dates")
 
@@ -1218,7 +1225,7 @@ def _office_holders(document: Document, sentences: Sequence[Sentence], entities:
                 id=f"{document.id}:c{n + len(out) + 1}", document=document.id, sentence=sent.index, start=sent.start, end=sent.end,
                 text=sent.text, kind="office_holder", subject=h.person.name, predicate=f"post: {h.post}", value=None, time=None,
                 scope="unknown", language=document.language, anchor_start=h.start, anchor_end=h.end,
-                cues=_story_cues(story, h.person.name) + ([f"of:{h.qualifier}"] if h.qualifier else []),
+                cues=_story_cues(story, h.person.name, entities) + ([f"of:{h.qualifier}"] if h.qualifier else []),
             ))
     holders: dict[str, set[str]] = defaultdict(set)
     for c in out:

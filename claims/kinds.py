@@ -184,7 +184,7 @@ def is_job_unit(unit: str) -> bool:
     u = unit.casefold()
     return u in JOB_UNITS or u.rstrip("s") in JOB_UNITS or u.rstrip("sn") in JOB_UNITS
 # Counted nouns that are durations or ages: not checkable counts.
-DURATION_UNITS = {"uhr", "Uhr", "o'clock", "an", "année", "mois", "semaine", "jour", "heure", "minute", "seconde", "siècle", "décennie", "point",
+DURATION_UNITS = {"uhr", "o'clock", "an", "année", "mois", "semaine", "jour", "heure", "minute", "seconde", "siècle", "décennie", "point",
                   "year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "año", "mes", "día", "Jahr", "Monat", "Tag"}
 # Cues that a figure is an earlier one, superseded by a later figure ("initialement", "au départ").
 EARLIER_CUES = _rx([r"initialement", r"au départ", r"à l['’]origine", r"dans un premier temps", r"auparavant", r"précédemment",

@@ -17,6 +17,7 @@ from importlib import resources
 from typing import Optional
 
 EXACT, BARE, ABOUT, SHORTLY, BOUND = 5, 10, 20, 30, 180  # minutes
+_AMPM = {"a.m.", "p.m.", "am", "pm"}
 RESPONSE_WINDOW = 200  # characters before a time where a response word may govern it
 
 
@@ -44,11 +45,12 @@ def _patterns(lang: Optional[str]) -> Optional[dict]:
     t = _data()["languages"].get(lang or "")
     if t is None:
         return None
-    intro = _alt(t["before_hour"] + ["à", "at", "a", "um", "alle", "ore", "las"])
+    intro = _alt(t["before_hour"] + t["introduce"])
+    ampm = [w for w in t["am"] + t["pm"] if w.replace("\\", "").lower() in _AMPM]  # a.m. / p.m. where the language writes them
     core = re.compile(
         r"(?<![\w.,:])(?P<h>[01]?\d|2[0-3])"
         r"(?:(?P<sep>\s?[hH:]\s?|\.)(?P<m>[0-5]\d)(?!\d)(?![.,]\d)"
-        r"|(?=\s*(?P<hw>" + _alt(t["hour_words"] + [r"a\.m\.", r"p\.m\.", "am", "pm"]) + r")(?![\w]))"
+        r"|(?=\s*(?P<hw>" + _alt(t["hour_words"] + ampm) + r")(?![\w]))"
         r"|(?!\d)(?![.,:]\d))")
     return {
         "core": core,
@@ -56,13 +58,15 @@ def _patterns(lang: Optional[str]) -> Optional[dict]:
         "about": re.compile(r"(?<![\w])" + _alt(t["about"]) + r"(?:\s+" + intro + r")?\s*$", re.I),
         "after": re.compile(r"(?<![\w])" + _alt(t["after"]) + r"(?:\s+" + intro + r")?\s*$", re.I),
         "before": re.compile(r"(?<![\w])" + _alt(t["before"]) + r"(?:\s+" + intro + r")?\s*$", re.I),
-        "tail": re.compile(r"(?:\s*" + _alt(t["hour_words"]) + r"(?![\w]))?(?:\s*(?:[A-Z][a-z]+\s+)?(?P<dp>" + _alt(t["am"] + t["pm"]) + r")(?![\w]))?", re.I),
+        "tail": re.compile(r"(?:\s*" + _alt(t["hour_words"]) + r"(?![\w]))?(?:\s*(?:[A-Z][a-z]+\s+)?(?P<dp>" + _alt(t["am"] + t["pm"] + t["night"]) + r")(?![\w]))?", re.I),
+        "night": re.compile(_alt(t["night"]) + "$", re.I),
+        "duration": re.compile(r"(?<![\w])" + _alt(t["duration_before"]) + r"\s*$", re.I),
         "pm": re.compile(_alt(t["pm"]) + "$", re.I),
         "am": re.compile(_alt(t["am"]) + "$", re.I),
-        "pm_any": re.compile(r"(?<![\w])" + _alt([w for w in t["pm"] if len(w) > 3]) + r"(?![\w])", re.I),
-        "am_any": re.compile(r"(?<![\w])" + _alt([w for w in t["am"] if len(w) > 3]) + r"(?![\w])", re.I),
-        "shortly": re.compile(_alt([w for w in t["before"] if " " in w and w.split()[0] not in ("antes", "prima")]) + r"(?:\s+" + intro + r")?\s*$", re.I),
-        "shortly_after": re.compile(_alt([w for w in t["after"] if " " in w and w.split()[0] not in ("después", "dopo")]) + r"(?:\s+" + intro + r")?\s*$", re.I),
+        "pm_any": re.compile(r"(?<![\w])" + _alt([w for w in t["pm"] if w.replace("\\", "").lower() not in _AMPM]) + r"(?![\w])", re.I),
+        "am_any": re.compile(r"(?<![\w])" + _alt([w for w in t["am"] if w.replace("\\", "").lower() not in _AMPM]) + r"(?![\w])", re.I),
+        "shortly": re.compile(_alt(t["shortly_before"]) + r"(?:\s+" + intro + r")?\s*$", re.I),
+        "shortly_after": re.compile(_alt(t["shortly_after"]) + r"(?:\s+" + intro + r")?\s*$", re.I),
         "cues": re.compile(r"(?<![\w-])" + _alt(t["cues"]) + r"(?![\w-])", re.I),
         "response": re.compile(r"(?<![\w-])" + _alt(t["response"]) + r"(?![\w-])", re.I),
         "other_event": re.compile(r"(?<![\w-])" + _alt(t.get("other_event", [])) + r"\s+(?:\w+\s+)?$", re.I),
@@ -79,13 +83,15 @@ def find_times(text: str, lang: Optional[str], lo: int = 0, hi: Optional[int] = 
     day_part: Optional[bool] = None
     for m in p["core"].finditer(text, lo, hi):
         before = text[max(lo, m.start() - 30) : m.start()]
-        has_intro = p["intro"].search(before) or p["about"].search(before) or p["after"].search(before) or p["before"].search(before)
+        if p["duration"].search(before):
+            continue  # "a duré 3 h 15", "duró 6 horas": a duration
+        has_intro = p["intro"].search(before)
         tail = p["tail"].match(text, m.end(), hi)
-        ampm = bool(m.group("hw") and m.group("hw").lower() in ("a.m.", "p.m.", "am", "pm")) or bool(
-            tail and tail.group("dp") and tail.group("dp").lower() in ("a.m.", "p.m.", "am", "pm"))
-        if m.group("sep") in (".", ":") and not has_intro and not ampm:
-            continue  # "7.15" is a decimal and "0:28" a video's length unless an hour is introduced ("alle 7.15", "at 3:50")
+        ampm = bool(m.group("hw") and m.group("hw").lower() in _AMPM) or bool(tail and tail.group("dp") and tail.group("dp").lower() in _AMPM)
         qualified = p["about"].search(before) or p["after"].search(before) or p["before"].search(before)
+        if m.group("sep") == "." and not has_intro and not ampm or \
+                m.group("sep") == ":" and not (has_intro or ampm or qualified):
+            continue  # "7.15" is a decimal ("about 10.35 km") and "0:28" a video's length unless an hour is introduced ("alle 7.15", "at 3:50")
         if m.group("m") is None and m.group("hw") is None and not (qualified and p["intro"].search(before)):
             continue  # a bare number is an hour only as "poco dopo le 8", "hacia las 9"
         h = int(m.group("h"))
@@ -93,6 +99,10 @@ def find_times(text: str, lang: Optional[str], lo: int = 0, hi: Optional[int] = 
         end = tail.end() if tail else m.end()
         dp = (tail.group("dp") if tail else None) or (m.group("hw") if m.group("hw") and m.group("hw").lower().startswith(("p.m", "pm")) else None)
         pm = bool(dp and p["pm"].search(dp)) or (m.group("hw") or "").lower() in ("p.m.", "pm")
+        if dp and p["night"].search(dp):  # "at 11:30 Tuesday night", "a las 12:00 de la noche", "2:10 last night"
+            pm = 6 <= h < 12
+            if h == 12:
+                h = 0
         if not dp and not ampm and h < 12:  # "Thursday afternoon ... at 2:27": the sentence's day part
             if day_part is None:  # searched once per call: linear in the sentence
                 day_part = bool(p["pm_any"].search(text, lo, hi)) and not p["am_any"].search(text, lo, hi)
