@@ -74,3 +74,20 @@ def test_an_old_incident_recalled_and_an_incident_dated_twice_are_not_compared()
     v, cs = _verdicts(["Niort: the Niort hospital cyberattack on March 24 paralysed it. A cyberattack on May 2 hit Poitiers.",
                        "Niort: the Niort hospital was hit by a cyberattack on March 17."], "en", "occurrence", published="2025-06-10")
     assert "conflict" not in v, (v, cs)
+
+
+def test_a_shared_dateline_alone_does_not_make_one_story():
+    v, cs = _verdicts(["PARIS – Les contrôleurs aériens de la DGAC entament une grève qui commencera le 5 mars.",
+                       "PARIS – Les enseignants du lycée Voltaire entament une grève qui commencera le 12 mars."], "fr", "start",
+                      published="2025-02-20")
+    assert len(cs) == 2 and "conflict" not in v, (v, cs)
+
+
+def test_the_dateline_pattern_is_linear_on_padded_text():
+    import time
+
+    from claims.extract import _DATELINE_PLACE
+
+    t = time.perf_counter()
+    assert _DATELINE_PLACE.match(("A" + " " * 5000 + "x")[:120]) is None
+    assert time.perf_counter() - t < 0.5
