@@ -727,7 +727,7 @@ def _same_value(a: Optional[Value], b: Optional[Value]) -> bool:
 @functools.lru_cache(maxsize=16)
 def _dated_event_rules(lang: str) -> list[tuple[str, re.Pattern, list[tuple[str, re.Pattern]], Optional[str], int]]:
     """(kind, cue pattern, [(noun key, noun pattern)], fixed predicate, max distance to the date) for one language (claims/data/dated_events.json)."""
-    data = json.loads(resources.files("claims").joinpath("data/dated_events.json").read_text(encoding="utf-8"))
+    data = _dated_data()
     out = []
     for kind, rec in data.items():
         if kind.startswith("_") or not rec["cues"].get(lang):
@@ -739,10 +739,13 @@ def _dated_event_rules(lang: str) -> list[tuple[str, re.Pattern, list[tuple[str,
     return out
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=1)
+def _dated_data() -> dict:
+    return json.loads(resources.files("claims").joinpath("data/dated_events.json").read_text(encoding="utf-8"))
+
+
 def _dated_max_age(kind: str) -> Optional[int]:
-    data = json.loads(resources.files("claims").joinpath("data/dated_events.json").read_text(encoding="utf-8"))
-    return data.get(kind, {}).get("max_age_days")
+    return _dated_data().get(kind, {}).get("max_age_days")
 
 
 _DATED_AFTER = 60  # characters from a dated event's cue to its date after it
@@ -1109,36 +1112,34 @@ def extract_claims(
     return claims
 
 
-@functools.lru_cache(maxsize=16)
-def _stance_rules(lang: Optional[str]) -> list[tuple[str, re.Pattern, re.Pattern]]:
-    data = json.loads(resources.files("claims").joinpath("data/stances.json").read_text(encoding="utf-8"))
+@functools.lru_cache(maxsize=1)
+def _stance_data() -> dict:
+    return json.loads(resources.files("claims").joinpath("data/stances.json").read_text(encoding="utf-8"))
 
-    def rx(words: list[str]) -> re.Pattern:
-        return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.I) if words else re.compile(r"(?!x)x")
 
-    return [(kind, rx(rec["positive"].get(lang or "", [])), rx(rec["negative"].get(lang or "", [])))
-            for kind, rec in data["kinds"].items() if rec["positive"].get(lang or "") or rec["negative"].get(lang or "")]
+def _words_rx(words: list[str]) -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.I) if words else re.compile(r"(?!x)x")
 
 
 @functools.lru_cache(maxsize=16)
-def _stance_filters(lang: Optional[str]) -> tuple[re.Pattern, re.Pattern]:
-    data = json.loads(resources.files("claims").joinpath("data/stances.json").read_text(encoding="utf-8"))
-
-    def rx(words: list[str]) -> re.Pattern:
-        return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.I) if words else re.compile(r"(?!x)x")
-
-    return rx(data["hedges"].get(lang or "", [])), rx(data["other_case"].get(lang or "", []))
+def _stance_rules(lang: Optional[str]) -> tuple[list[tuple[str, re.Pattern, re.Pattern]], re.Pattern, re.Pattern]:
+    """(kind, positive, negative) per stance kind of a language, then its hedge and other-case patterns."""
+    data = _stance_data()
+    code = lang or ""
+    rules = [(kind, _words_rx(rec["positive"].get(code, [])), _words_rx(rec["negative"].get(code, [])))
+             for kind, rec in data["kinds"].items() if rec["positive"].get(code) or rec["negative"].get(code)]
+    return rules, _words_rx(data["hedges"].get(code, [])), _words_rx(data["other_case"].get(code, []))
 
 
 def _stances(document: Document, sentences: Sequence[Sentence], entities: DocumentEntities, n: int) -> list[Claim]:
     """The article's stance on each yes-or-no fact of ``claims/data/stances.json`` (an arrest was
     made or not): negative when any sentence says no, else positive when one says yes; one claim
     per kind, on the deciding sentence."""
-    rules = _stance_rules(document.language)
+    rules, hedge, other = _stance_rules(document.language)
     if not rules:
         return []
-    hedge, other = _stance_filters(document.language)
     out: list[Claim] = []
+    story: Optional[list[str]] = None
     for kind, pos, neg in rules:
         found: dict[bool, Sentence] = {}
         for sent in sentences:
@@ -1152,11 +1153,13 @@ def _stances(document: Document, sentences: Sequence[Sentence], entities: Docume
             continue
         negated = True in found
         sent = found[negated]
+        if story is None:
+            story = _story_names(entities)
         m = (neg if negated else pos).search(sent.text)
         out.append(Claim(
             id=f"{document.id}:c{n + len(out) + 1}", document=document.id, sentence=sent.index, start=sent.start, end=sent.end,
             text=sent.text, kind=kind, value=None, time=None, scope="unknown", negated=negated, language=document.language,
-            anchor_start=sent.start + m.start(), anchor_end=sent.start + m.end(), cues=_story_cues(_story_names(entities), None, entities),
+            anchor_start=sent.start + m.start(), anchor_end=sent.start + m.end(), cues=_story_cues(story, None, entities),
         ))
     return out
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Optional, Sequence
 
-from .context import stop_words
+from .context import fold, stop_words
 from .entities import EntityMention
 from .model import Sentence
 
@@ -65,12 +65,6 @@ def post_titles(lang: Optional[str]) -> Optional[re.Pattern]:
     """The title forms of a language's posts (None when it has none)."""
     spec = _titles(lang)
     return spec[0] if spec else None
-
-
-def _fold(text: str) -> str:
-    import unicodedata
-
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).casefold().strip()
 
 
 def find_holders(text: str, sent: Sentence, entities: Sequence[EntityMention], lang: Optional[str]) -> list[Holder]:
@@ -125,6 +119,6 @@ def find_holders(text: str, sent: Sentence, entities: Sequence[EntityMention], l
         qual_words = None
         if qual:
             words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", qual) if w[:1].isupper()]
-            qual_words = _fold(" ".join(words)) or None
+            qual_words = fold(" ".join(words)).strip() or None
         out.append(Holder(post, holder, qual_words, min(m.start(), holder.start), max(holder.end, m.end())))
     return out
